@@ -1,0 +1,1 @@
+"""Bilingual patient-education site generator: our own logic, kept apart from MkDocs glue."""
