@@ -1,0 +1,25 @@
+"""Interface words of our own templates, one table per language."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "nl": {
+        "permalink": "Link naar deze sectie",
+        "not_found_title": "Pagina niet gevonden",
+        "not_found_text": "Deze pagina bestaat niet (meer). Misschien is de link oud of verkeerd getypt.",
+        "not_found_home": "Naar de startpagina",
+        "not_found_search": "Of zoek met het zoekveld bovenaan.",
+        "search_dialog": "Zoeken op deze website",
+    },
+    "en": {
+        "permalink": "Link to this section",
+        "not_found_title": "Page not found",
+        "not_found_text": "This page does not exist (any more). The link may be old or mistyped.",
+        "not_found_home": "Go to the home page",
+        "not_found_search": "Or use the search box at the top.",
+        "search_dialog": "Search this website",
+    },
+}
+
+
+def labels_for(language: str) -> dict[str, str]:
+    """The label table for a language; unknown languages get English."""
+    return LABELS.get(language, LABELS["en"])
