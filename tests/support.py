@@ -29,9 +29,9 @@ def chromium_path() -> str:
     return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
-def build_site(config_file: Path, site_dir: Path, env: dict[str, str] | None = None) -> (
-    subprocess.CompletedProcess[str]
-):
+def build_site(
+    config_file: Path, site_dir: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` in a subprocess; the result holds its log."""
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],

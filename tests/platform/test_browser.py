@@ -140,9 +140,14 @@ def test_page_is_private_clean_and_accessible(
 
 @pytest.mark.parametrize(
     ("path", "lang", "heading"),
-    [("bestaat/niet/", "nl", "Pagina niet gevonden"), ("en/does/not/exist/", "en", "Page not found")],
+    [
+        ("bestaat/niet/", "nl", "Pagina niet gevonden"),
+        ("en/does/not/exist/", "en", "Page not found"),
+    ],
 )
-def test_404_page_per_language(page: Any, site_url: str, path: str, lang: str, heading: str) -> None:
+def test_404_page_per_language(
+    page: Any, site_url: str, path: str, lang: str, heading: str
+) -> None:
     response = page.goto(site_url + path)
     assert response is not None and response.status == 404
     assert page.locator("html").get_attribute("lang") == lang
@@ -159,7 +164,9 @@ def test_every_page_is_keyboard_reachable(page: Any, site_url: str) -> None:
     for _ in range(60):
         page.keyboard.press("Tab")
         seen.add(page.evaluate("document.activeElement && document.activeElement.href"))
-    content_links = page.eval_on_selector_all("article a[href]:not(.headerlink)", "els => els.map(e => e.href)")
+    content_links = page.eval_on_selector_all(
+        "article a[href]:not(.headerlink)", "els => els.map(e => e.href)"
+    )
     assert content_links, "the home page has links in its content"
     assert set(content_links[:3]) <= seen
 

@@ -69,7 +69,10 @@ def test_open_graph_in_page_language(fixture_site: Path) -> None:
     assert '<meta property="og:locale" content="en_GB">' in html
     assert '<meta property="og:url" content="https://example.org/zoek/en/zenuw/">' in html
     assert '<meta property="og:title" content="Pressure">' in html
-    assert '<meta property="og:image" content="https://example.org/zoek/assets/images/og-image.png">' in html
+    assert (
+        '<meta property="og:image" content="https://example.org/zoek/assets/images/og-image.png">'
+        in html
+    )
     assert (fixture_site / "assets" / "images" / "og-image.png").exists()
 
 

@@ -81,7 +81,9 @@ def test_split_search_index_per_language() -> None:
 
 def test_disable_alternate_sitemaps_narrows_selector_once() -> None:
     bundle = 'a(M("link[rel=alternate]")).pipe(x)'
-    assert disable_alternate_sitemaps(bundle) == 'a(M("link[rel=alternate][data-md-sitemap]")).pipe(x)'
+    assert (
+        disable_alternate_sitemaps(bundle) == 'a(M("link[rel=alternate][data-md-sitemap]")).pipe(x)'
+    )
 
 
 def test_disable_alternate_sitemaps_fails_when_material_changed() -> None:

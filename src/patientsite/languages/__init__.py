@@ -1,1 +1,1 @@
-"""MkDocs glue for the bilingual site: per-language search, 404 pages, alternates, translation checks."""
+"""MkDocs glue for the bilingual site: search per language, 404 pages, hreflang, checks."""

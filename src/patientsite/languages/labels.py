@@ -4,7 +4,9 @@ LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "permalink": "Link naar deze sectie",
         "not_found_title": "Pagina niet gevonden",
-        "not_found_text": "Deze pagina bestaat niet (meer). Misschien is de link oud of verkeerd getypt.",
+        "not_found_text": (
+            "Deze pagina bestaat niet (meer). Misschien is de link oud of verkeerd getypt."
+        ),
         "not_found_home": "Naar de startpagina",
         "not_found_search": "Of zoek met het zoekveld bovenaan.",
         "search_dialog": "Zoeken op deze website",

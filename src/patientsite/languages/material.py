@@ -43,7 +43,7 @@ def retarget_search(html: str, base: str, worker_name: str) -> str:
     """
     match = CONFIG_SCRIPT.search(html)
     if match is None:
-        raise MaterialChanged("the page has no <script id=\"__config\"> block")
+        raise MaterialChanged('the page has no <script id="__config"> block')
     config = json.loads(match.group(2))
     config["base"] = base
     folder, _, _ = config["search"].rpartition("/")

@@ -85,8 +85,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 f"  docs/{m.source} has no translation: create docs/{m.expected}" for m in missing
             )
             raise PluginError(
-                "Every page must exist in every language (same file name in each folder).\n"
-                + lines
+                "Every page must exist in every language (same file name in each folder).\n" + lines
             )
         return files
 
@@ -200,7 +199,9 @@ def _read_if_exists(path: Path) -> bytes | None:
 def _single(site: Path, pattern: str) -> Path:
     matches = sorted(site.glob(pattern))
     if len(matches) != 1:
-        raise PluginError(f"Expected one file matching {pattern} in the built site, found {matches}")
+        raise PluginError(
+            f"Expected one file matching {pattern} in the built site, found {matches}"
+        )
     return matches[0]
 
 
