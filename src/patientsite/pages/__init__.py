@@ -1,0 +1,1 @@
+"""MkDocs plugin `patientsite/pages`: review dates, glossary tooltips and the clinic's details."""

@@ -1,0 +1,10 @@
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class PagesConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+
+    # The abbreviation definitions (`*[MRI]: ...`) added to every page of a language, so the
+    # `abbr` extension shows them as tooltips. Relative to mkdocs.yml; {lang} is the page language.
+    glossary = c.Type(str, default="includes/glossary/{lang}.md")

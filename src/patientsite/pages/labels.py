@@ -1,0 +1,61 @@
+"""Every word this plugin puts on a page, one table per language."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The words of one language."""
+
+    months: tuple[str, ...]  # month names, January first, as written inside a date
+    reviewed: str  # before the date the page was last reviewed
+    next_review: str  # before the date of the next review
+    clinic: str  # the clinic's name
+    logo: str  # text alternative of the logo; {name} is the clinic's name
+    logo_unnamed: str  # text alternative of the logo when the clinic has no name set
+    author: str  # who wrote the page for the clinic
+    reviewer: str  # who checked it
+    contact: str  # how to reach the clinic
+    funding: str  # who pays for the site
+    conflicts: str  # conflicts of interest
+    not_filled_in: str  # shown instead of an author or reviewer the clinic has not set
+
+
+# fmt: off
+LABELS: dict[str, Labels] = {
+    "nl": Labels(
+        months=(
+            "januari", "februari", "maart", "april", "mei", "juni",
+            "juli", "augustus", "september", "oktober", "november", "december",
+        ),
+        reviewed="Laatst nagekeken",
+        next_review="Volgende herziening",
+        clinic="Praktijk",
+        logo="Logo van {name}",
+        logo_unnamed="Logo van de praktijk",
+        author="Geschreven door",
+        reviewer="Nagekeken door",
+        contact="Contact",
+        funding="Financiering",
+        conflicts="Belangenconflicten",
+        not_filled_in="Nog niet ingevuld door de praktijk",
+    ),
+    "en": Labels(
+        months=(
+            "January", "February", "March", "April", "May", "June",
+            "July", "August", "September", "October", "November", "December",
+        ),
+        reviewed="Last reviewed",
+        next_review="Next review",
+        clinic="Clinic",
+        logo="Logo of {name}",
+        logo_unnamed="Clinic logo",
+        author="Written by",
+        reviewer="Reviewed by",
+        contact="Contact",
+        funding="Funding",
+        conflicts="Conflicts of interest",
+        not_filled_in="Not filled in by the clinic yet",
+    ),
+}
+# fmt: on

@@ -1,0 +1,134 @@
+"""MkDocs glue: review dates, glossary tooltips and the clinic's details on every page.
+
+The logic lives in plain modules next to this one (review, glossary, siteinfo, labels); these
+hooks only pass page data between MkDocs, static-i18n and those modules.
+"""
+
+import logging
+import os
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
+
+from patientsite.pages.config import PagesConfig
+from patientsite.pages.glossary import GlossaryError, append_glossary, load_glossary
+from patientsite.pages.labels import LABELS, Labels
+from patientsite.pages.review import (
+    FrontMatterError,
+    ReviewDates,
+    insert_after_h1,
+    is_stale,
+    read_review_dates,
+    review_html,
+    today,
+)
+from patientsite.pages.siteinfo import (
+    Clinic,
+    ClinicConfigError,
+    clinic_from_extra,
+    replace_marker,
+    site_info_html,
+)
+
+log = logging.getLogger("mkdocs.plugins.patientsite.pages")
+
+
+class PagesPlugin(BasePlugin[PagesConfig]):
+    def __init__(self) -> None:
+        self.today = date.today()
+        self.clinic = Clinic()
+        self.glossaries: dict[str, list[str]] = {}  # definitions per language, read once a build
+        self.dates: dict[str, ReviewDates] = {}  # per page source path, for on_page_content
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def _language(self, page: Page, config: MkDocsConfig) -> str:
+        lang = getattr(page.file, "locale", None)
+        if lang is None and (i18n := config.plugins.get("i18n")) is not None:
+            lang = getattr(i18n, "current_language", None)
+        if lang not in LABELS:
+            raise PluginError(
+                f"{page.file.src_path}: patientsite/pages has no words for language {lang!r} "
+                f"(it knows {', '.join(LABELS)})."
+            )
+        return str(lang)
+
+    def _source(self, page: Page, config: MkDocsConfig) -> str:
+        """The page's file as authors know it: docs/nl/alarm.md."""
+        base_dir = Path(config.config_file_path).resolve().parent
+        if page.file.abs_src_path and Path(page.file.abs_src_path).is_relative_to(base_dir):
+            return Path(page.file.abs_src_path).relative_to(base_dir).as_posix()
+        return page.file.src_uri
+
+    def _labels(self, page: Page, config: MkDocsConfig) -> Labels:
+        return LABELS[self._language(page, config)]
+
+    def _glossary(self, lang: str, config: MkDocsConfig) -> list[str]:
+        if lang not in self.glossaries:
+            base_dir = Path(config.config_file_path).resolve().parent
+            try:
+                self.glossaries[lang] = load_glossary(
+                    base_dir, self.config.glossary.format(lang=lang)
+                )
+            except GlossaryError as error:
+                raise PluginError(str(error)) from error
+        return self.glossaries[lang]
+
+    # -- hooks ------------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        # static-i18n runs a whole build per language, each starting here: start afresh.
+        self.glossaries.clear()
+        self.dates.clear()
+        try:
+            self.config.glossary.format(lang="nl")
+        except (KeyError, IndexError, ValueError) as error:
+            raise PluginError(
+                f"patientsite/pages: the 'glossary' option {self.config.glossary!r} may only "
+                "contain {lang} as a placeholder."
+            ) from error
+        try:
+            self.today = today(os.environ)
+            self.clinic = clinic_from_extra(config.extra)
+        except (ValueError, ClinicConfigError) as error:
+            raise PluginError(str(error)) from error
+        return config
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return None
+        src = self._source(page, config)
+        try:
+            dates = read_review_dates(page.meta, markdown)
+        except FrontMatterError as error:
+            raise PluginError(f"{src}: {error}") from error
+        if is_stale(dates, self.today):
+            log.warning(
+                f"{src}: the next review was due on {dates.next_review} (today is {self.today}). "
+                "Check the page against its sources, then update 'reviewed' and 'next_review' "
+                "in its front matter."
+            )
+        self.dates[page.file.src_uri] = dates
+        return append_glossary(markdown, self._glossary(self._language(page, config), config))
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return None
+        labels = self._labels(page, config)
+        html = insert_after_h1(html, review_html(self.dates[page.file.src_uri], labels))
+        if "[[site-info]]" in html:
+            logo_url = normalize_url(self.clinic.logo, page) if self.clinic.logo else ""
+            html = replace_marker(html, site_info_html(self.clinic, labels, logo_url))
+        return html

@@ -1,0 +1,131 @@
+"""Review dates from a page's front matter: read, check, and show them on the page."""
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import yaml
+from mkdocs.utils.meta import YAML_RE, SafeLoader
+
+from patientsite.pages.labels import Labels
+
+FIELDS = ("published", "reviewed", "next_review")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+
+
+class FrontMatterError(ValueError):
+    """A page's front matter lacks a review date, or holds one that is not a real date."""
+
+
+@dataclass(frozen=True)
+class ReviewDates:
+    """The dates that tell readers how current a page is (a JAMA benchmark)."""
+
+    published: date  # when the page first went online
+    reviewed: date  # when someone last checked it against the sources
+    next_review: date  # when it must be checked again
+
+
+def parse_date(field: str, value: object) -> date:
+    """One front matter date: YAML gives a date object, or a string when it was quoted."""
+    if value is None or value == "":
+        raise FrontMatterError(
+            f"the front matter has no '{field}' date. Add a line like '{field}: 2026-11-23'."
+        )
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError as error:
+            raise FrontMatterError(f"'{field}: {text}' is not a real date ({error}).") from error
+    raise FrontMatterError(
+        f"'{field}: {text}' is not a date written as YYYY-MM-DD, like '{field}: 2026-11-23'."
+    )
+
+
+def _unreadable_front_matter(block: str) -> FrontMatterError:
+    """Why MkDocs could not read a front matter block: name the date field if one is the cause."""
+    for line in block.splitlines():
+        field, _, value = line.partition(":")
+        if field.strip() in FIELDS:
+            try:
+                parse_date(field.strip(), value.strip().strip("'\""))
+            except FrontMatterError as error:
+                return error
+    try:
+        yaml.load(block, SafeLoader)
+    except (yaml.YAMLError, ValueError) as error:
+        return FrontMatterError(f"the front matter is not valid YAML: {error}")
+    return FrontMatterError("the front matter could not be read.")
+
+
+def read_review_dates(meta: Mapping[str, Any], markdown: str = "") -> ReviewDates:
+    """The review dates of a page, from the metadata MkDocs read from its front matter.
+
+    `markdown` is what MkDocs left of the page after taking the front matter off. A front matter
+    block still at its top could not be read (MkDocs then silently reads no metadata at all;
+    an impossible date such as 2026-02-30 is enough), so it is explained instead.
+    """
+    if block := YAML_RE.match(markdown):
+        raise _unreadable_front_matter(block.group(1))
+    dates = ReviewDates(*(parse_date(field, meta.get(field)) for field in FIELDS))
+    if dates.reviewed < dates.published:
+        raise FrontMatterError(
+            f"'reviewed' ({dates.reviewed}) is before 'published' ({dates.published})."
+        )
+    if dates.next_review <= dates.reviewed:
+        raise FrontMatterError(
+            f"'next_review' ({dates.next_review}) must come after 'reviewed' ({dates.reviewed})."
+        )
+    return dates
+
+
+def today(environ: Mapping[str, str]) -> date:
+    """Today's date, or the date of SOURCE_DATE_EPOCH when set, so a build can be reproduced."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return date.today()
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    except (ValueError, OverflowError, OSError) as error:
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01, not {epoch!r}."
+        ) from error
+
+
+def is_stale(dates: ReviewDates, on: date) -> bool:
+    """Whether the page should have been reviewed before the given day."""
+    return dates.next_review < on
+
+
+def format_date(day: date, labels: Labels) -> str:
+    """A date as readers write it: 23 november 2026 / 23 November 2026."""
+    return f"{day.day} {labels.months[day.month - 1]} {day.year}"
+
+
+def _time(day: date, labels: Labels) -> str:
+    return f'<time datetime="{day.isoformat()}">{html.escape(format_date(day, labels))}</time>'
+
+
+def review_html(dates: ReviewDates, labels: Labels) -> str:
+    """The line that shows when the page was last reviewed and when it will be next."""
+    return (
+        f'<p class="page-review">{html.escape(labels.reviewed)}: {_time(dates.reviewed, labels)}'
+        f" · {html.escape(labels.next_review)}: {_time(dates.next_review, labels)}</p>"
+    )
+
+
+def insert_after_h1(page_html: str, block: str) -> str:
+    """Puts a block right after the page's first heading, or at the top when it has none."""
+    match = _H1_END.search(page_html)
+    if match is None:
+        return block + "\n" + page_html
+    return page_html[: match.end()] + "\n" + block + page_html[match.end() :]
