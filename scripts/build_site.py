@@ -6,10 +6,10 @@ exits non-zero and leaves the previous site/ exactly as it was.
 """
 
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
+
+from patientsite.publish import publish, source_date_epoch
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -24,28 +24,26 @@ def steps(site_dir: Path, config_file: Path) -> list[list[str]]:
 
 def build(target: Path, config_file: Path) -> int:
     """Build into a temporary folder beside ``target``, then swap it in. Returns an exit code."""
+    project = config_file.parent
     work = target.parent / f".site-build-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    try:
-        for command in steps(work, config_file):
-            result = subprocess.run(command, cwd=ROOT, env=env, check=False)
-            if result.returncode != 0:
-                print(
-                    f"\nBuild failed in: {' '.join(Path(c).name for c in command[:2])}. "
-                    f"{target.name}/ was left as it was.",
-                    file=sys.stderr,
-                )
-                return result.returncode
-        old = target.parent / f".site-old-{os.getpid()}"
-        if target.exists():
-            target.replace(old)
-        work.replace(target)
-        shutil.rmtree(old, ignore_errors=True)
-        print(f"Site built in {target}/")
-        return 0
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    # Every date in the output (sitemap.xml.gz, the review check, PDFs) then comes from the
+    # commit, not from the clock: two builds of one commit are byte-identical.
+    epoch = source_date_epoch(project, os.environ)
+    if epoch is None:
+        print("Note: not a git checkout and no SOURCE_DATE_EPOCH: dates come from the clock.")
+    else:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    failure = publish(steps(work, config_file), work, target, cwd=project, env=env)
+    if failure is not None:
+        print(
+            f"\nBuild failed in: {failure.describe()} (the cause is above). "
+            f"{target.name}/ was left as it was.",
+            file=sys.stderr,
+        )
+        return failure.returncode
+    print(f"Site built in {target}/")
+    return 0
 
 
 if __name__ == "__main__":
