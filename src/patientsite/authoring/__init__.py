@@ -1,0 +1,1 @@
+"""Tools for authors: create a page in every language, compare translations, check links."""

@@ -1,0 +1,165 @@
+"""Create a new page in every language from a template, and add it to the navigation.
+
+The slug becomes the page's file name (docs/nl/SLUG.md, docs/en/SLUG.md) and its web address
+(/SLUG/, /en/SLUG/), so only lowercase letters, digits and hyphens are allowed.
+"""
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from patientsite.authoring.navigation import add_to_nav
+from patientsite.authoring.project import Project
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Folders the built site already uses at its top level: a page there would clash with them.
+RESERVED = frozenset({"assets", "search", "404", "sitemap"})
+_EXAMPLE = "pijn-bij-zitten"
+
+
+class ScaffoldError(Exception):
+    """The page cannot be created; the message says why and what to do instead."""
+
+
+@dataclass(frozen=True)
+class Template:
+    """The placeholder text of a new page in one language."""
+
+    description: str  # the front matter's description, for search engines and link previews
+    intro: str  # the first paragraph
+    section: str  # the first `##` heading
+    text: str  # the paragraph under it
+
+
+TEMPLATES = {
+    "nl": Template(
+        description="Schrijf hier in één of twee zinnen waar deze pagina over gaat.",
+        intro="Schrijf hier in een paar korte zinnen het belangrijkste.",
+        section="Eerste deel",
+        text="Schrijf hier de uitleg. Gebruik korte zinnen en gewone woorden.",
+    ),
+    "en": Template(
+        description="Write here in one or two sentences what this page is about.",
+        intro="Write the main points here in a few short sentences.",
+        section="First part",
+        text="Write the explanation here. Use short sentences and everyday words.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class NewPage:
+    """What creating a page did."""
+
+    files: tuple[Path, ...]  # the pages written, one per language
+    nav_added: bool  # whether mkdocs.yml's nav got the page (False: the site has no nav)
+
+
+def check_slug(slug: str, project: Project) -> None:
+    """Refuse a slug that is not a safe web address or that names a page that already exists."""
+    if not SLUG.fullmatch(slug):
+        raise ScaffoldError(
+            f"'{slug}' cannot be used as a page name: it becomes the page's web address, so use "
+            f"only lowercase letters a-z, digits and single hyphens between words, like "
+            f"'{_EXAMPLE}' (no spaces, capitals, accents or other signs)."
+        )
+    if slug in RESERVED or slug in project.languages:
+        raise ScaffoldError(
+            f"'{slug}' cannot be used as a page name: the site already uses /{slug}/ for "
+            f"something else. Choose another name, like '{_EXAMPLE}'."
+        )
+    existing = [
+        project.name(path)
+        for lang in project.languages
+        for path in (project.docs_dir / lang / f"{slug}.md", project.docs_dir / lang / slug)
+        if path.exists()
+    ]
+    if existing:
+        raise ScaffoldError(
+            f"a page named '{slug}' already exists ({', '.join(existing)}). Edit that page, or "
+            "choose another name."
+        )
+
+
+def _yaml_text(text: str) -> str:
+    """A front matter value as written by hand when that is safe, else double-quoted."""
+    try:
+        plain = yaml.safe_load(f"key: {text}") == {"key": text}
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def _a_year_later(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def page_text(lang: str, title: str, today: date) -> str:
+    """The Markdown of a new page: front matter with the review dates, a title and one section."""
+    template = TEMPLATES.get(lang, TEMPLATES["en"])
+    return (
+        "---\n"
+        f"title: {_yaml_text(title)}\n"
+        f"description: {_yaml_text(template.description)}\n"
+        f"published: {today.isoformat()}\n"
+        f"reviewed: {today.isoformat()}\n"
+        f"next_review: {_a_year_later(today).isoformat()}\n"
+        "---\n\n"
+        f"# {title}\n\n"
+        f"{template.intro}\n\n"
+        f"## {template.section}\n\n"
+        f"{template.text}\n"
+    )
+
+
+def default_title(slug: str) -> str:
+    """A first title made from the slug ("pijn-bij-zitten" -> "Pijn bij zitten")."""
+    return slug.replace("-", " ").capitalize()
+
+
+def create_page(
+    project: Project,
+    slug: str,
+    *,
+    today: date,
+    titles: dict[str, str] | None = None,
+    after: str | None = None,
+) -> NewPage:
+    """Write docs/<lang>/<slug>.md for every language and add the page to the navigation.
+
+    ``titles`` gives a title per language (the slug's words otherwise); ``after`` is the slug of
+    the page the new one follows in the navigation (at the end otherwise). Nothing is written
+    when any check fails.
+    """
+    check_slug(slug, project)
+    titles = titles or {}
+    unknown = sorted(set(titles) - set(project.languages))
+    if unknown:
+        raise ScaffoldError(
+            f"a title was given for {', '.join(unknown)}, but the site's languages are "
+            f"{', '.join(project.languages)}."
+        )
+    for lang, title in titles.items():
+        if not title.strip() or "\n" in title:
+            raise ScaffoldError(f"the {lang} title must be one line of text.")
+    config_text = project.config_file.read_text(encoding="utf-8")
+    new_config = add_to_nav(config_text, f"{slug}.md", f"{after}.md" if after else None)
+    files = tuple(project.docs_dir / lang / f"{slug}.md" for lang in project.languages)
+    for lang, path in zip(project.languages, files, strict=True):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as stream:  # "x": never overwrite a page
+            stream.write(page_text(lang, titles.get(lang, default_title(slug)).strip(), today))
+    if new_config is not None and new_config != config_text:
+        # Through a temporary file, so mkdocs.yml is never left half-written.
+        temporary = project.config_file.with_name(f".{project.config_file.name}.{os.getpid()}")
+        temporary.write_text(new_config, encoding="utf-8")
+        temporary.replace(project.config_file)
+    return NewPage(files=files, nav_added=new_config is not None)
