@@ -1,0 +1,62 @@
+"""Check every link of the built site, offline; exit 1 when a link is broken.
+
+Usage: .venv/bin/python scripts/check_links.py [SITE_DIR] [-f mkdocs.yml]
+
+Internal links must lead to a file of the site and their #anchor to an element of that page;
+external links (http, https, mailto, tel) are checked for their syntax only, never fetched.
+Links to the site's own address (site_url in mkdocs.yml) count as internal.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from patientsite.authoring.linkcheck import SiteLinks
+from patientsite.authoring.project import Project, ProjectError, load_project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def source_page(project: Project, page: str) -> str:
+    """The Markdown file a built page comes from (en/scan/index.html -> docs/en/scan.md)."""
+    parts = page.removesuffix("index.html").strip("/").split("/")
+    lang = parts[0] if parts[0] in project.languages[1:] else project.languages[0]
+    if parts[0] == lang:
+        parts = parts[1:]
+    stem = "/".join(part for part in parts if part) or "index"
+    for candidate in (f"{stem}.md", f"{stem}/index.md"):
+        if (project.docs_dir / lang / candidate).is_file():
+            return project.name(project.docs_dir / lang / candidate)
+    return "the theme's templates"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site_dir", nargs="?", type=Path, default=ROOT / "site")
+    parser.add_argument(
+        "-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml"
+    )
+    args = parser.parse_args(argv)
+    if not args.site_dir.is_dir():
+        print(f"No site to check: {args.site_dir} does not exist; run make site.", file=sys.stderr)
+        return 2
+    try:
+        project = load_project(args.config_file.resolve())
+    except ProjectError as error:
+        print(f"No link check: {error}", file=sys.stderr)
+        return 2
+    site = SiteLinks(args.site_dir.resolve(), project.site_url)
+    broken = list(site.broken_links())
+    pages = site.html_files()
+    links = sum(len(site.page(path).links) for path in pages)
+    for link in broken:
+        print(f"{link}  (page made from {source_page(project, link.page)})")
+    if broken:
+        print(f"\n{len(broken)} broken link(s) among {links} links in {len(pages)} pages.")
+        return 1
+    print(f"Checked {links} links in {len(pages)} pages: none broken.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
