@@ -25,6 +25,8 @@ LANGUAGES = ("nl", "en")
         ),
         ("Mail info@example.org of zie [link](x.md) en [@].", set()),
         ("Locator [@a, zie @b]", {"a"}),
+        ("Jaartal [-@a] en [ @b]", {"a", "b"}),
+        ("Linktekst [@a](https://example.org)", set()),
     ],
 )
 def test_citation_keys(text: str, keys: set[str]) -> None:

@@ -30,6 +30,7 @@ DOCS = ROOT / "docs"
         pytest.param("# Titel\n\nTekst.\n\n## Vraag\n\nMeer.", "Tekst.\nMeer.", id="headings"),
         pytest.param("Scans helpen niet [@chou2009].", "Scans helpen niet.", id="citation"),
         pytest.param("Zie [@a; @b, p. 4] en [+@c] hier.", "Zie en hier.", id="citations-grouped"),
+        pytest.param("Chou [-@chou2009] zag het.", "Chou zag het.", id="citation-year-only"),
         pytest.param("Over ons.\n\n[[site-info]]", "Over ons.", id="marker"),
         pytest.param("Lees [de uitleg](https://example.org/x).", "Lees de uitleg.", id="link-url"),
         pytest.param("Typ `mkdocs build` nu.", "Typ nu.", id="code-span"),

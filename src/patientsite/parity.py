@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from mkdocs.utils.meta import get_data
 
-# `[@a]`, `[@a; @b, p. 4]`, `[+@a]`: a bracket whose content starts with an optional + and @.
-_CITATION = re.compile(r"\[\+?@[^\[\]]*\]")
+# `[@a]`, `[@a; @b, p. 4]`, `[+@a]`, `[-@a]`, as the citations plugin reads them: a bracket
+# whose content starts with @ (after an optional + or -), not followed by "(" (a link's text).
+_CITATION = re.compile(r"\[\s*[-+]?@[^\[\]]*\](?!\()")
 # Keys hold letters, digits and _ - : . / (the citations plugin's rule); they start a citation
 # or follow a semicolon, so a locator such as "p. 4" is never read as a key.
-_KEY = re.compile(r"(?:^\[|;)\s*\+?@([\w\-:./]+)")
+_KEY = re.compile(r"(?:^\[|;)\s*[-+]?@([\w:./-]+)")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 _SECTION = re.compile(r"^##\s")
@@ -45,7 +46,7 @@ def citation_keys(text: str) -> set[str]:
     """The keys cited in a piece of Markdown (code not removed: see outline())."""
     keys = set()
     for citation in _CITATION.finditer(text):
-        keys.update(key.rstrip(".:/") for key in _KEY.findall(citation.group()))
+        keys.update(_KEY.findall(citation.group()))
     return keys
 
 

@@ -68,8 +68,9 @@ _VOID_TAGS = frozenset({
 })
 # fmt: on
 
-# `[@key]`, `[@a; @b, p. 4]`, `[+@key]` (citations) and `[[marker]]` (placeholders of plugins).
-_CITATION = re.compile(r"\s*\[\+?@[^\[\]]*\]")
+# `[@key]`, `[@a; @b, p. 4]`, `[+@key]`, `[-@key]` (citations) and `[[marker]]` (placeholders
+# of plugins).
+_CITATION = re.compile(r"\s*\[\s*[-+]?@[^\[\]]*\]")
 _MARKER = re.compile(r"\[\[[^\[\]]*\]\]")
 _SENTENCE_END = ".!?"
 _CLOSERS = "\"')]}\u2019\u201d\u00bb"  # quotes and brackets that may follow a full stop
