@@ -13,12 +13,15 @@ from patientsite.publish import publish, source_date_epoch
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+CHECK_LINKS = ROOT / "scripts" / "check_links.py"
 
 
 def steps(site_dir: Path, config_file: Path) -> list[list[str]]:
     """The build's commands, in order; each must exit 0."""
     return [
         [str(BIN / "mkdocs"), "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        # Last, so it also checks the links to the files made by the steps before it.
+        [sys.executable, str(CHECK_LINKS), str(site_dir), "-f", str(config_file)],
     ]
 
 
