@@ -1,0 +1,1 @@
+"""Citations from a BibTeX file, formatted in APA 7 in Dutch and English (MkDocs plugin)."""

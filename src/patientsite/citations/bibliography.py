@@ -1,0 +1,250 @@
+"""Read references.bib strictly: every entry whole, or an error that says where and how to fix it.
+
+pybtex's own error handling either raises without the entry's line or, in non-strict mode, drops
+fields silently. We drive its BibTeX scanner ourselves so that every error names the file, the line
+where the entry starts and the entry's key, and the build never goes on with part of the file.
+"""
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pybtex.errors
+from pybtex.database import Entry, InvalidNameString
+from pybtex.database.input.bibtex import (
+    DuplicateField,
+    LowLevelParser,
+    Parser,
+    SkipEntry,
+    UndefinedMacro,
+)
+from pybtex.exceptions import PybtexError
+from pybtex.scanner import PrematureEOF, PybtexSyntaxError
+
+# The characters a key may hold; the citation syntax in syntax.py accepts exactly these.
+KEY_RE = re.compile(r"[\w:./-]+")
+
+_ISO_DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+# BibTeX's month macros (jan, feb, ...) expand to English names; digits are common too.
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "1", "01"), ("feb", "2", "02"), ("mar", "3", "03"), ("apr", "4", "04"),
+         ("may", "5", "05"), ("jun", "6", "06"), ("jul", "7", "07"), ("aug", "8", "08"),
+         ("sep", "9", "09"), ("oct", "10"), ("nov", "11"), ("dec", "12")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+_SYNTAX_FIX = (
+    "Check this entry: every field looks like name = {value}, fields are separated by commas, "
+    "and every { has a matching }."
+)
+
+
+class BibliographyError(Exception):
+    """A bibliography the build cannot use; the message says where and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Bibliography:
+    """Every entry of one .bib file, in file order."""
+
+    source: str
+    """How messages name the file, e.g. "references.bib"."""
+    entries: dict[str, Entry]
+    """The entries by lower-case key (BibTeX ignores case); entry.key keeps the spelling."""
+    lines: dict[str, int]
+    """The line each entry starts on, by lower-case key."""
+
+    def get(self, key: str) -> Entry | None:
+        """The entry with this key, whatever its upper/lower case, or None."""
+        return self.entries.get(key.lower())
+
+    def location(self, key: str) -> str:
+        """Where an entry starts, as "references.bib:12"."""
+        return f"{self.source}:{self.lines[key.lower()]}"
+
+    def closest_key(self, key: str) -> str | None:
+        """The known key most like a mistyped one, for "did you mean ...?"."""
+        matches = difflib.get_close_matches(key.lower(), self.entries, n=1, cutoff=0.6)
+        return self.entries[matches[0]].key if matches else None
+
+
+def load_bibliography(path: Path, source: str) -> Bibliography:
+    """Read and check a .bib file; `source` is how messages name it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise BibliographyError(
+            f"{source}:{line}: this file is not saved as UTF-8. Save it again with the "
+            "encoding UTF-8 (most editors offer this under 'Save as')."
+        ) from error
+    return parse_bibliography(text, source)
+
+
+def parse_bibliography(text: str, source: str) -> Bibliography:
+    """Parse .bib text; raise BibliographyError at the first problem."""
+    parser = _StrictParser(source)
+    parser.parse_string(text)
+    entries = {key.lower(): entry for key, entry in parser.data.entries.items()}
+    for key, entry in entries.items():
+        _check_dates(entry, f"{source}:{parser.lines[key]}")
+    return Bibliography(source=source, entries=entries, lines=parser.lines)
+
+
+def missing_fields(bibliography: Bibliography) -> list[str]:
+    """One message per entry that lacks what APA needs to cite and list it."""
+    messages = []
+    for key, entry in bibliography.entries.items():
+        where = f"{bibliography.location(key)}: entry '{entry.key}'"
+        if not (entry.persons.get("author") or entry.persons.get("editor")):
+            messages.append(
+                f"{where} has no author. APA needs one: add author = {{Surname, Given names}}, "
+                "or for an organisation author = {{Name of the organisation}}."
+            )
+        if "title" not in entry.fields:
+            messages.append(f"{where} has no title. Add title = {{...}}.")
+    return messages
+
+
+def parse_iso_date(value: str) -> tuple[int, int | None, int | None] | None:
+    """Year, month and day of "2025", "2025-03" or "2025-03-03"; None if not such a date."""
+    if not _ISO_DATE_RE.fullmatch(value):
+        return None
+    parts = [int(part) for part in value.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+    return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
+
+
+def entry_date(entry: Entry) -> tuple[str | None, int | None, int | None]:
+    """Year, month and day of a work from its date field, or its year, month and day fields."""
+    if "date" in entry.fields:
+        # Checked when the file was read, so this is a valid ISO date.
+        year, month, day = parse_iso_date(entry.fields["date"]) or (None, None, None)
+        return (str(year) if year else None), month, day
+    year = entry.fields.get("year")
+    month = _MONTHS.get(entry.fields.get("month", "").strip().lower()[:3])
+    day = entry.fields.get("day", "").strip()
+    return (year.strip() or None) if year else None, month, int(day) if day.isdigit() else None
+
+
+def _check_dates(entry: Entry, where: str) -> None:
+    """Dates we print must be real ISO dates: we cannot guess what "3/4/2025" means."""
+    urldate = entry.fields.get("urldate")
+    if urldate is not None and (not (parsed := parse_iso_date(urldate)) or parsed[2] is None):
+        raise BibliographyError(
+            f"{where}: entry '{entry.key}' has urldate = {{{urldate}}}; write the day you "
+            "looked at the page as year-month-day, e.g. urldate = {2025-03-03}."
+        )
+    entry_date = entry.fields.get("date")
+    if entry_date is not None and parse_iso_date(entry_date) is None:
+        raise BibliographyError(
+            f"{where}: entry '{entry.key}' has date = {{{entry_date}}}; write it as "
+            "year, year-month or year-month-day, e.g. date = {2021-03-03}."
+        )
+
+
+class _StrictScanner(LowLevelParser):
+    """pybtex's BibTeX scanner, raising BibliographyError with the entry's line and key."""
+
+    def __init__(self, text: str, source: str, macros: dict[str, str]) -> None:
+        super().__init__(text, macros=macros)
+        self.source = source
+        self.entry_line = 1
+
+    def commands(self) -> Iterator[tuple[int, tuple]]:
+        """Yield (line, command) for every @command in the text, in order."""
+        while self.skip_to([self.AT]):
+            # skip_to counted the lines up to and including the "@": that is the entry's line.
+            self.entry_line = self.lineno
+            self.command_start = self.pos - 1
+            try:
+                yield self.entry_line, tuple(self.parse_command())
+            except SkipEntry:
+                continue
+            except PybtexSyntaxError as error:
+                self.handle_error(error)
+
+    def handle_error(self, error: PybtexError) -> None:
+        what = (
+            f"the entry '{self.current_entry_key}'"
+            if self.current_entry_key
+            else "the entry starting here"
+        )
+        if isinstance(error, PrematureEOF):
+            detail = "the file ends inside this entry, probably a { without its }"
+        elif isinstance(error, UndefinedMacro):
+            detail = (
+                f"line {error.lineno}: '{error.args[0]}' is not a value BibTeX knows; "
+                f"write it in braces: {{{error.args[0]}}}"
+            )
+        elif isinstance(error, PybtexSyntaxError):
+            detail = f"line {error.lineno}: {error.args[0]}"
+        else:
+            detail = str(error)
+        raise BibliographyError(
+            f"{self.source}:{self.entry_line}: {what} could not be read ({detail}). {_SYNTAX_FIX}"
+        ) from error
+
+
+class _StrictParser(Parser):
+    """pybtex's BibTeX parser that keeps each entry's line and stops at the first problem."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.source = source
+        self.lines: dict[str, int] = {}
+
+    def parse_string(self, text: str) -> None:
+        self.unnamed_entry_counter = 1
+        scanner = _StrictScanner(text, self.source, self.macros)
+        for line, (command, body) in scanner.commands():
+            kind = command.lower()
+            if kind == "preamble":
+                self.process_preamble(*body)
+            elif kind != "string":
+                key, fields = body
+                self._add_entry(line, command, key, fields)
+
+    def _add_entry(self, line: int, entry_type: str, key: str, fields: list) -> None:
+        where = f"{self.source}:{line}"
+        if not KEY_RE.fullmatch(key):
+            raise BibliographyError(
+                f"{where}: the key '{key}' has characters a citation cannot use. Keys may "
+                "hold letters, digits and _ - : . / only: rename the key."
+            )
+        if key.lower() in self.lines:
+            first = self.lines[key.lower()]
+            spelled = self.data.entries[key].key
+            raise BibliographyError(
+                f"{where}: the key '{key}' is already used on line {first} as '{spelled}' "
+                f"(BibTeX does not tell upper and lower case apart). Lines {first} and {line} "
+                "need different keys: rename one, or delete the entry if it is the same work twice."
+            )
+        self.lines[key.lower()] = line
+        self._where = f"{where}: the entry '{key}'"
+        # pybtex reports bad names through its global error hook; capture() hands them to us
+        # whatever pybtex's strict setting is, so none is dropped.
+        with pybtex.errors.capture() as errors:
+            self.process_entry(entry_type, key, fields)
+        if errors:
+            self.handle_error(errors[0])
+
+    def handle_error(self, error: PybtexError) -> None:
+        if isinstance(error, DuplicateField):
+            fix = "Keep one of the two fields."
+        elif isinstance(error, InvalidNameString):
+            fix = "Separate people with 'and': author = {Surname, A. and Surname, B.}."
+        else:
+            fix = _SYNTAX_FIX
+        raise BibliographyError(f"{self._where} could not be read ({error}). {fix}")

@@ -1,0 +1,36 @@
+"""The bibliography, read once per build and numbered; references formatted once per language."""
+
+from patientsite.citations.apa import ApaStyle
+from patientsite.citations.bibliography import Bibliography
+from patientsite.citations.locale import Terms
+from patientsite.citations.numbering import Work, number_works
+
+
+class Catalogue:
+    """Every work of a bibliography, in APA order, and its formatted reference per language."""
+
+    def __init__(self, bibliography: Bibliography, *, year_suffixes: bool) -> None:
+        """`year_suffixes`: write 2020a, 2020b where author-date citations would look alike."""
+        self.bibliography = bibliography
+        self.works: list[Work] = number_works(bibliography, year_suffixes)
+        self._by_key = {work.key.lower(): work for work in self.works}
+        self._suffixes = {work.key.lower(): work.year_suffix for work in self.works}
+        self._styles: dict[str, ApaStyle] = {}
+        # Formatting is the slow part: each entry is formatted at most once per language,
+        # however many pages cite it and however many builds static-i18n runs.
+        self._html: dict[tuple[str, str], str] = {}
+
+    def work(self, key: str) -> Work | None:
+        """The work with this key, whatever its upper/lower case, or None."""
+        return self._by_key.get(key.lower())
+
+    def reference_html(self, work: Work, terms: Terms) -> str:
+        """The work's APA reference as HTML, in the language of `terms`."""
+        cache_key = (work.key.lower(), terms.language)
+        if cache_key not in self._html:
+            style = self._styles.get(terms.language)
+            if style is None:
+                style = self._styles[terms.language] = ApaStyle(terms, self._suffixes)
+            entry = self.bibliography.entries[work.key.lower()]
+            self._html[cache_key] = style.format_html(entry)
+        return self._html[cache_key]
