@@ -21,8 +21,11 @@ class StepFailure:
     returncode: int  # its exit code (never 0)
 
     def describe(self) -> str:
-        """The step as people know it: "mkdocs build", "python build_pdfs.py"."""
-        return " ".join(Path(part).name for part in self.command[:2])
+        """The step as people know it: "mkdocs build", or a script's name ("check_links.py")."""
+        names = [Path(part).name for part in self.command[:2]]
+        if names[0].startswith("python") and len(names) > 1:
+            return names[1]
+        return " ".join(names)
 
 
 def source_date_epoch(project: Path, environ: Mapping[str, str]) -> str | None:
