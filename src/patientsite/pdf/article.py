@@ -1,0 +1,111 @@
+"""The full article of one language as one HTML document, ready for WeasyPrint.
+
+Pages come in navigation order; the full reference list page goes last ("then the
+references"), so the PDF reads as one article followed by its sources.
+"""
+
+from html import escape
+
+from patientsite.pdf import htmltree, links
+from patientsite.pdf.collect import Page
+from patientsite.pdf.document import (
+    Meta,
+    author_of,
+    brand_html,
+    css_string,
+    format_date,
+    html_document,
+    margin_css,
+    online_html,
+)
+from patientsite.pdf.labels import Labels
+from patientsite.pdf.settings import FONT_FAMILY, Language, Settings
+
+# The page with the full reference list (same file name in every language).
+REFERENCES_PAGE = "sources/"
+
+
+def order_chapters(pages: list[Page]) -> list[Page]:
+    """Navigation order, with the full reference list moved to the end."""
+    return [p for p in pages if p.path != REFERENCES_PAGE] + [
+        p for p in pages if p.path == REFERENCES_PAGE
+    ]
+
+
+def prepare(pages: list[Page], settings: Settings, language: Language) -> None:
+    """Unique ids, links inside the PDF, absolute images, open <details>, our font in SVG."""
+    chapters = {page.path: (page.slug, links.prefix_ids(page)) for page in pages}
+    for page in pages:
+        links.rewrite_links(page, settings, language, chapters)
+        links.absolute_sources(page)
+        for element in page.article.iter():
+            name = htmltree.local_name(element.tag) if isinstance(element.tag, str) else ""
+            if name == "details":
+                element.set("open", "")  # a folded block would hide its text on paper
+            if element.get("font-family"):
+                # Diagrams name system fonts; the PDF must use the font it embeds.
+                element.set("font-family", FONT_FAMILY)
+
+
+def title_block(settings: Settings, language: Language, pages: list[Page], labels: Labels) -> str:
+    url = settings.page_url(language, "")
+    # The oldest page review stands for the whole text, so the date never overstates.
+    reviewed = [page.reviewed for page in pages if page.reviewed is not None]
+    parts = ['<header class="title-block">', brand_html(settings, labels)]
+    parts.append(f'<h1 class="title-block__title">{escape(language.site_name)}</h1>')
+    if language.site_description:
+        parts.append(f'<p class="title-block__lead">{escape(language.site_description)}</p>')
+    if reviewed:
+        day = min(reviewed)
+        parts.append(
+            f'<p class="title-block__reviewed">{escape(labels.reviewed)}: '
+            f'<time datetime="{day.isoformat()}">{escape(format_date(day, labels))}</time></p>'
+        )
+    parts.append(online_html(url, labels, "online--title"))
+    parts.append("</header>")
+    return "\n".join(part for part in parts if part)
+
+
+def contents(pages: list[Page], labels: Labels) -> str:
+    """A table of contents with page numbers (filled in by WeasyPrint's target-counter)."""
+    items = "\n".join(
+        f'<li><a class="toc__link" href="#{page.slug}">{escape(page.title)}</a></li>'
+        for page in pages
+    )
+    title = f'<h2 class="toc__title">{escape(labels.contents)}</h2>'
+    return f'<nav class="toc">{title}\n<ol>{items}</ol></nav>'
+
+
+def chapter(page: Page) -> str:
+    return (
+        f'<section class="chapter" id="{page.slug}">\n'
+        f"{htmltree.inner_html(page.article)}\n</section>"
+    )
+
+
+def article_html(
+    pages: list[Page], settings: Settings, language: Language, labels: Labels
+) -> tuple[str, str, Meta]:
+    """The article's HTML, its page CSS (running header and footer) and its metadata."""
+    pages = order_chapters(pages)
+    prepare(pages, settings, language)
+    body = "\n".join(
+        [title_block(settings, language, pages, labels), contents(pages, labels)]
+        + [chapter(page) for page in pages]
+    )
+    meta = Meta(
+        title=language.site_name,
+        author=author_of(settings, language),
+        description=language.site_description,
+        lang=language.code,
+    )
+    url = settings.page_url(language, "")
+    page_css = margin_css(language.site_name, settings.clinic.name, url, labels)
+    page_css += f"a.{links.INTERNAL}::after {{ content: {_page_ref(labels)}; }}\n"
+    return html_document(meta, body, "article-pdf"), page_css, meta
+
+
+def _page_ref(labels: Labels) -> str:
+    """CSS content for " (zie blz. 5)" after a link to another chapter."""
+    before, _, after = labels.page_ref.partition("{page}")
+    return f"{css_string(f' ({before}')} target-counter(attr(href), page) {css_string(after + ')')}"

@@ -1,0 +1,81 @@
+"""Take citation markers out of the handout: on a wall poster they point at nothing.
+
+A citation is recognised by what it does, not by the citation plugin's class names: a link to
+an entry of the page's reference list (the part of the page after its "Bronnen"/"References"
+heading). The marker around it, such as ``[6, 10]``, goes with it when it holds nothing but
+citation links and punctuation. Pages built without the citations plugin still show the
+author's syntax (``[@chou2011]``); that is taken out too.
+"""
+
+import re
+import xml.etree.ElementTree as ET
+
+from patientsite.pdf import htmltree
+
+_RAW_CITATION = re.compile(r"\s*\[(?:-?@[\w:./-]+[^\[\]]*)(?:;\s*-?@[\w:./-]+[^\[\]]*)*\]")
+_MARKER_PUNCTUATION = re.compile(r"[\s\[\]().,;:\u2013\u2014-]*")  # en and em dash too
+
+
+def reference_ids(article: ET.Element, heading: str) -> set[str]:
+    """The ids of everything after the page's reference-list heading."""
+    ids: set[str] = set()
+    inside = False
+    for element in htmltree.iter_outside_svg(article):
+        name = htmltree.local_name(element.tag) if isinstance(element.tag, str) else ""
+        if name in ("h1", "h2"):
+            inside = htmltree.text_of(element) == heading
+        elif inside and element.get("id"):
+            ids.add(element.get("id", ""))
+    return ids
+
+
+def strip_citations(article: ET.Element, heading: str) -> None:
+    """Remove citation markers from an article (in place)."""
+    targets = reference_ids(article, heading)
+    parents = {child: parent for parent in article.iter() for child in parent}
+    citation_links = [
+        element
+        for element in article.iter()
+        if isinstance(element.tag, str)
+        and htmltree.local_name(element.tag) == "a"
+        and element.get("href", "").startswith("#")
+        and element.get("href", "")[1:] in targets
+    ]
+    for link in citation_links:
+        marker = link
+        while (parent := parents.get(marker)) is not None and _only_citations(parent, targets):
+            marker = parent
+        if marker in parents:  # not removed already as part of a larger marker
+            _remove_with_space(parents, marker)
+            parents = {child: parent for parent in article.iter() for child in parent}
+    for element in article.iter():
+        element.text = _RAW_CITATION.sub("", element.text) if element.text else element.text
+        element.tail = _RAW_CITATION.sub("", element.tail) if element.tail else element.tail
+
+
+def _only_citations(element: ET.Element, targets: set[str]) -> bool:
+    """Whether the element holds citation links and punctuation only."""
+    if htmltree.local_name(element.tag) not in ("span", "sup", "cite"):
+        return False
+    texts = [element.text or ""]
+    for child in element:
+        href = child.get("href", "")
+        is_citation = href.startswith("#") and href[1:] in targets
+        if not is_citation and not _only_citations(child, targets):
+            return False
+        texts.append(child.tail or "")
+    return _MARKER_PUNCTUATION.fullmatch("".join(texts)) is not None
+
+
+def _remove_with_space(parents: dict[ET.Element, ET.Element], marker: ET.Element) -> None:
+    """Remove the marker and the space before it ("pijn [6]." becomes "pijn.")."""
+    parent = parents[marker]
+    siblings = list(parent)
+    index = siblings.index(marker)
+    tail = marker.tail or ""
+    if index == 0:
+        parent.text = (parent.text or "").rstrip() + tail
+    else:
+        previous = siblings[index - 1]
+        previous.tail = (previous.tail or "").rstrip() + tail
+    parent.remove(marker)

@@ -1,0 +1,90 @@
+"""Every word the PDFs and the share kit print, one table per language."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The words of one language."""
+
+    months: tuple[str, ...]  # month names, January first, as written inside a date
+    page_of: str  # page footer; {page} and {pages} become CSS counters
+    page_ref: str  # after a link to another chapter of the PDF; {page} is its page number
+    contents: str  # heading of the table of contents
+    reviewed: str  # before the date the text was last reviewed
+    read_online: str  # before the web address of the online version
+    scan_code: str  # next to the QR code: what it does
+    qr_alt: str  # text alternative of the QR code; {url} is its web address
+    logo_alt: str  # text alternative of the clinic's logo; {name} is the clinic's name
+    logo_alt_unnamed: str  # the same when the clinic has no name set
+    key_messages: str  # heading of the key messages on the handout
+    red_flags: str  # heading of the red-flag checklist on the handout
+    references: str  # the heading of a page's reference list, as the citations plugin writes it
+    sources_note: str  # handout footer: where the sources are
+    contact: str  # before the clinic's contact details
+    share_subject: str  # e-mail subject; {title} is the page title
+    share_intro: str  # first line of the e-mail snippet; {clinic} is "at <clinic name>" or ""
+    share_at_clinic: str  # fills {clinic} above; {name} is the clinic's name
+    share_read: str  # the line that introduces the page title and link
+    share_index_title: str  # heading of the overview page of the share kit
+
+
+# fmt: off
+LABELS: dict[str, Labels] = {
+    "nl": Labels(
+        months=(
+            "januari", "februari", "maart", "april", "mei", "juni",
+            "juli", "augustus", "september", "oktober", "november", "december",
+        ),
+        page_of="pagina {page} van {pages}",
+        page_ref="zie blz. {page}",
+        contents="Inhoud",
+        reviewed="Laatst nagekeken",
+        read_online="Lees online",
+        scan_code="Scan de code met de camera van je telefoon om deze tekst online te lezen.",
+        qr_alt="QR-code naar {url}",
+        logo_alt="Logo van {name}",
+        logo_alt_unnamed="Logo van de praktijk",
+        key_messages="Het belangrijkste in het kort",
+        red_flags="Wanneer zoek je hulp?",
+        references="Bronnen",
+        sources_note="De bronnen bij deze tekst staan online",
+        contact="Contact",
+        share_subject="Voor uw afspraak: {title}",
+        share_intro="Voor uw afspraak{clinic}:",
+        share_at_clinic=" bij {name}",
+        share_read="lees hier vooraf",
+        share_index_title="Links en QR-codes voor afspraakmails",
+    ),
+    "en": Labels(
+        months=(
+            "January", "February", "March", "April", "May", "June",
+            "July", "August", "September", "October", "November", "December",
+        ),
+        page_of="page {page} of {pages}",
+        page_ref="see p. {page}",
+        contents="Contents",
+        reviewed="Last reviewed",
+        read_online="Read online",
+        scan_code="Scan the code with your phone's camera to read this online.",
+        qr_alt="QR code to {url}",
+        logo_alt="Logo of {name}",
+        logo_alt_unnamed="Clinic logo",
+        key_messages="The main points",
+        red_flags="When to get help",
+        references="References",
+        sources_note="The sources behind this text are online",
+        contact="Contact",
+        share_subject="Before your appointment: {title}",
+        share_intro="Before your appointment{clinic}:",
+        share_at_clinic=" at {name}",
+        share_read="please read",
+        share_index_title="Links and QR codes for appointment e-mails",
+    ),
+}
+# fmt: on
+
+
+def labels_for(lang: str) -> Labels:
+    """The words of a language; settings.load_settings has checked that we have them."""
+    return LABELS[lang]

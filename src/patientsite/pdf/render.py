@@ -1,0 +1,93 @@
+"""Lay out HTML with WeasyPrint and write the PDF in one piece.
+
+WeasyPrint reports missing images, fonts and bad CSS only as log messages and carries on; a
+waiting-room PDF with a hole in it is worse than none, so every such message fails the step.
+Only files may be read (the built site, our fonts): the PDF never depends on the network.
+"""
+
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from weasyprint import CSS, HTML, Document
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+STYLESHEET = Path(__file__).resolve().parent / "print.css"
+# PDF/UA-1: a tagged PDF with its language and title, as far as WeasyPrint supports it.
+PDF_VARIANT = "pdf/ua-1"
+
+
+class PdfError(RuntimeError):
+    """A PDF could not be made; the message says which one and why."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _strict(what: str) -> Iterator[None]:
+    """Turn WeasyPrint's warnings and errors during the block into a PdfError."""
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect()
+    logger.addHandler(handler)
+    try:
+        yield
+    except FatalURLFetchingError as error:  # a BaseException: it must be caught by name
+        cause = error.__cause__ or error
+        raise PdfError(f"{what}: a file it needs cannot be read: {error} ({cause})") from error
+    finally:
+        logger.removeHandler(handler)
+    if handler.messages:
+        raise PdfError(f"{what}: WeasyPrint reported: " + "; ".join(handler.messages))
+
+
+def render(page_css: str, html: str, base_dir: Path, what: str) -> Document:
+    """Lay out a document with our print stylesheet and its own CSS (fonts, header, footer);
+    ``what`` names it in errors."""
+    fetcher = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
+    fonts = FontConfiguration()
+    with _strict(what):
+        stylesheets = [
+            CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher),
+            CSS(string=page_css, font_config=fonts, url_fetcher=fetcher),
+        ]
+        document = HTML(string=html, base_url=str(base_dir), url_fetcher=fetcher).render(
+            stylesheets=stylesheets, font_config=fonts, pdf_variant=PDF_VARIANT
+        )
+    return document
+
+
+def pdf_bytes(document: Document, what: str) -> bytes:
+    with _strict(what):
+        data = document.write_pdf(pdf_variant=PDF_VARIANT)
+    if not isinstance(data, bytes):  # pragma: no cover - write_pdf() without a target
+        raise PdfError(f"{what}: WeasyPrint returned no PDF.")
+    return data
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write a file so that readers see the old file or the whole new one, never a part."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        # Also on KeyboardInterrupt: never leave a partial file behind.
+        Path(temporary).unlink(missing_ok=True)
+        raise

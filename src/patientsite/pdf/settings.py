@@ -1,0 +1,203 @@
+"""The settings the PDFs and the share kit need, read from mkdocs.yml and checked up front.
+
+Everything a clinic or author can get wrong is checked here, before any PDF is written, and
+the message names the setting or file in plain words.
+"""
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import yaml_load
+from PIL import Image, UnidentifiedImageError
+
+from patientsite.pages.siteinfo import Clinic, ClinicConfigError, clinic_from_extra
+from patientsite.pdf.labels import LABELS
+
+FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_FAMILY = "Atkinson Hyperlegible"
+# (file, CSS font-weight, CSS font-style); all four, so bold and italic are never faked.
+FONT_FILES = (
+    ("AtkinsonHyperlegible-Regular.ttf", "normal", "normal"),
+    ("AtkinsonHyperlegible-Bold.ttf", "bold", "normal"),
+    ("AtkinsonHyperlegible-Italic.ttf", "normal", "italic"),
+    ("AtkinsonHyperlegible-BoldItalic.ttf", "bold", "italic"),
+)
+
+
+class SettingsError(ValueError):
+    """A setting in mkdocs.yml, or a file it points to, that the PDF step cannot use."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site."""
+
+    code: str  # language code, as in the HTML lang attribute: "nl"
+    site_name: str  # the site's title in this language
+    site_description: str  # the site's one-line description in this language, or ""
+    root: str  # where its pages start below site_url: "" for the default language, "en/"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the PDF step and the share kit read from mkdocs.yml, checked."""
+
+    site_url: str  # absolute http(s) address of the site, ending in "/"
+    languages: tuple[Language, ...]  # default language first
+    clinic: Clinic  # extra.clinic; empty strings where the clinic filled nothing in
+    logo: Path | None  # the clinic's logo as a file in the built site, or None
+    site_dir: Path  # the built site
+    fonts_dir: Path  # folder holding FONT_FILES
+
+    def page_url(self, language: Language, path: str) -> str:
+        """The absolute address of a page; ``path`` is relative to the language's home."""
+        return f"{self.site_url}{language.root}{path}"
+
+    def font_files(self) -> list[tuple[Path, str, str]]:
+        """The font files with their CSS weight and style."""
+        return [(self.fonts_dir / name, weight, style) for name, weight, style in FONT_FILES]
+
+
+def read_config(config_file: Path) -> dict[str, object]:
+    """mkdocs.yml as MkDocs reads it (with !ENV and INHERIT), without loading any plugin."""
+    try:
+        with config_file.open("rb") as handle:
+            return yaml_load(handle)
+    except OSError as error:
+        raise SettingsError(f"Cannot read the settings file {config_file}: {error}") from error
+    except ConfigurationError as error:
+        raise SettingsError(f"{config_file}: {error}") from error
+
+
+def check_site_url(value: object) -> str:
+    """site_url must be absolute, so QR codes and e-mail links work from paper and mail."""
+    text = value.strip() if isinstance(value, str) else ""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        shown = repr(value) if value else "empty"
+        raise SettingsError(
+            f"site_url in mkdocs.yml must be the site's full web address starting with "
+            f"https:// (or http://), like https://rugpijn.example.be/; it is {shown}. "
+            "QR codes and e-mail links need it."
+        )
+    return text if text.endswith("/") else text + "/"
+
+
+def languages_from_config(config: Mapping[str, object]) -> tuple[Language, ...]:
+    """The languages of the i18n plugin (default first), or the theme's one language."""
+    site_name = str(config.get("site_name") or "")
+    description = str(config.get("site_description") or "")
+    options = _plugin_options(config.get("plugins"), "i18n")
+    if options is None:
+        theme = config.get("theme")
+        code = str(theme.get("language") or "en") if isinstance(theme, Mapping) else "en"
+        languages = [Language(code, site_name, description, root="")]
+    else:
+        entries = options.get("languages") or []
+        languages = []
+        for entry in entries if isinstance(entries, Sequence) else []:
+            if not isinstance(entry, Mapping) or entry.get("build") is False:
+                continue
+            code = str(entry.get("locale") or "")
+            root = "" if entry.get("default") else f"{code}/"
+            name = str(entry.get("site_name") or site_name)
+            about = str(entry.get("site_description") or description)
+            languages.append(Language(code, name, about, root))
+        languages.sort(key=lambda language: language.root != "")
+    for language in languages:
+        if language.code not in LABELS:
+            raise SettingsError(
+                f"The PDFs have no words for the language {language.code!r} set in mkdocs.yml "
+                f"(they know {', '.join(LABELS)}). Add a table to src/patientsite/pdf/labels.py."
+            )
+    if not languages:
+        raise SettingsError("mkdocs.yml: the i18n plugin lists no language that is built.")
+    return tuple(languages)
+
+
+def _plugin_options(plugins: object, name: str) -> Mapping[str, object] | None:
+    """The options of one plugin in mkdocs.yml's `plugins` (a list or a mapping), or None."""
+    items: list[tuple[object, object]] = []
+    if isinstance(plugins, Mapping):
+        items = list(plugins.items())
+    elif isinstance(plugins, Sequence):
+        for entry in plugins:
+            items.extend(entry.items() if isinstance(entry, Mapping) else [(entry, {})])
+    for key, options in items:
+        if key == name:
+            return options if isinstance(options, Mapping) else {}
+    return None
+
+
+def find_logo(logo: str, site_dir: Path) -> Path | None:
+    """The clinic's logo as a file in the built site; None when no logo is set."""
+    if not logo:
+        return None
+    if urlsplit(logo).scheme:
+        raise SettingsError(
+            f"extra.clinic.logo in mkdocs.yml is a web address ({logo}). The PDFs are made "
+            "without going online: put the logo file in docs/assets/ and set "
+            "logo: assets/logo.png."
+        )
+    path = site_dir / logo.lstrip("/")
+    if not path.is_file():
+        raise SettingsError(
+            f"extra.clinic.logo in mkdocs.yml: the logo '{logo}' is not in the built site "
+            f"(looked for {path}). Put the file in docs/ (e.g. docs/assets/logo.png) and set "
+            "the path relative to docs/."
+        )
+    check_image(path, f"extra.clinic.logo in mkdocs.yml: the logo '{logo}'")
+    return path
+
+
+def check_image(path: Path, what: str) -> None:
+    """Raise SettingsError unless the file is a PNG, JPEG, GIF, WebP or SVG we can read."""
+    try:
+        if path.suffix.lower() == ".svg":
+            root = ElementTree.parse(path).getroot()
+            if not root.tag.endswith("svg"):
+                raise SettingsError(f"{what} is not an SVG image.")
+            return
+        with Image.open(path) as image:
+            image.verify()
+    except (OSError, UnidentifiedImageError, ElementTree.ParseError) as error:
+        raise SettingsError(
+            f"{what} cannot be read as an image (PNG, JPEG or SVG): {error}"
+        ) from error
+
+
+def check_fonts(fonts_dir: Path) -> None:
+    """The PDFs embed FONT_FAMILY from our package; never let a machine's fonts stand in."""
+    for name, _weight, _style in FONT_FILES:
+        path = fonts_dir / name
+        if not path.is_file() or not os.access(path, os.R_OK):
+            raise SettingsError(
+                f"The PDF font '{FONT_FAMILY}' is missing: {path} was not found or cannot be "
+                "read. Restore it with 'git checkout -- src/patientsite/pdf/fonts'."
+            )
+
+
+def load_settings(config_file: Path, site_dir: Path, fonts_dir: Path = FONTS_DIR) -> Settings:
+    """Read and check every setting the PDFs and the share kit need."""
+    config = read_config(config_file)
+    site_url = check_site_url(config.get("site_url"))
+    languages = languages_from_config(config)
+    extra = config.get("extra") or {}
+    try:
+        clinic = clinic_from_extra(extra if isinstance(extra, Mapping) else {})
+    except ClinicConfigError as error:
+        raise SettingsError(str(error)) from error
+    check_fonts(fonts_dir)
+    return Settings(
+        site_url=site_url,
+        languages=languages,
+        clinic=clinic,
+        logo=find_logo(clinic.logo, site_dir),
+        site_dir=site_dir,
+        fonts_dir=fonts_dir,
+    )
