@@ -20,6 +20,8 @@ def steps(site_dir: Path, config_file: Path) -> list[list[str]]:
     """The build's commands, in order; each must exit 0."""
     return [
         [str(BIN / "mkdocs"), "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        [sys.executable, "-m", "patientsite.pdf", "--site", str(site_dir), "--config",
+         str(config_file)],
         # Last, so it also checks the links to the files made by the steps before it.
         [sys.executable, str(CHECK_LINKS), str(site_dir), "-f", str(config_file)],
     ]
