@@ -1,0 +1,208 @@
+"""The new-page command: a page in every language from a template, added to the navigation."""
+
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.meta import get_data
+
+from patientsite.authoring.navigation import NavigationError
+from patientsite.authoring.project import load_project
+from patientsite.authoring.scaffold import ScaffoldError, create_page, page_text
+from patientsite.pages.review import ReviewDates, read_review_dates
+from tests.authoring.helpers import SCRIPTS, copy_fixture, load_script, snapshot
+from tests.support import build_site
+
+DAY = date(2026, 3, 4)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_fixture("scaffold", tmp_path)
+
+
+def test_creates_the_page_in_both_languages_and_the_nav(project: Path) -> None:
+    page = create_page(load_project(project / "mkdocs.yml"), "pijn-bij-zitten", today=DAY)
+
+    assert page.files == (
+        project / "docs/nl/pijn-bij-zitten.md",
+        project / "docs/en/pijn-bij-zitten.md",
+    )
+    assert page.nav_added
+    assert (project / "docs/nl/pijn-bij-zitten.md").read_text(encoding="utf-8") == (
+        "---\n"
+        "title: Pijn bij zitten\n"
+        "description: Schrijf hier in één of twee zinnen waar deze pagina over gaat.\n"
+        "published: 2026-03-04\n"
+        "reviewed: 2026-03-04\n"
+        "next_review: 2027-03-04\n"
+        "---\n\n"
+        "# Pijn bij zitten\n\n"
+        "Schrijf hier in een paar korte zinnen het belangrijkste.\n\n"
+        "## Eerste deel\n\n"
+        "Schrijf hier de uitleg. Gebruik korte zinnen en gewone woorden.\n"
+    )
+    english = (project / "docs/en/pijn-bij-zitten.md").read_text(encoding="utf-8")
+    assert "description: Write here in one or two sentences what this page is about.\n" in english
+    assert "\n## First part\n" in english
+    assert "  - index.md\n  - tips.md\n  - pijn-bij-zitten.md\n\nmarkdown_extensions:" in (
+        project / "mkdocs.yml"
+    ).read_text(encoding="utf-8")
+
+
+def test_the_new_page_builds_and_shows_in_both_languages_menus(
+    project: Path, tmp_path: Path
+) -> None:
+    create_page(
+        load_project(project / "mkdocs.yml"),
+        "zitten",
+        today=DAY,
+        titles={"nl": "Pijn bij zitten", "en": "Pain when sitting"},
+        after="index",
+    )
+    site = tmp_path / "site"
+    result = build_site(project / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+
+    def menu(page: Path) -> list[str]:
+        html = page.read_text(encoding="utf-8")
+        return re.findall(
+            r'class="md-ellipsis">\s*([^<]+?)\s*<', html.split('class="md-nav__list"')[1]
+        )
+
+    assert menu(site / "index.html")[:3] == ["Rugpijn", "Pijn bij zitten", "Wat kun je zelf doen?"]
+    assert menu(site / "en/index.html")[:3] == [
+        "Back pain",
+        "Pain when sitting",
+        "What can you do yourself?",
+    ]
+    assert (site / "zitten/index.html").is_file()
+    assert (site / "en/zitten/index.html").is_file()
+
+
+def test_the_template_has_the_front_matter_the_site_needs() -> None:
+    text = page_text("nl", "Pijn: wat nu? #1", DAY)
+    body, meta = get_data(text)
+    assert meta["title"] == "Pijn: wat nu? #1"
+    assert meta["description"]
+    assert read_review_dates(meta, body) == ReviewDates(DAY, DAY, date(2027, 3, 4))
+
+
+def test_a_page_made_on_29_february_is_reviewed_a_year_later() -> None:
+    _body, meta = get_data(page_text("en", "Leap", date(2028, 2, 29)))
+    assert meta["next_review"] == date(2029, 2, 28)
+
+
+def test_without_a_nav_only_the_pages_are_made(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("nav:\n  # The home page first.\n  - index.md\n  - tips.md\n", "")
+    )
+    before = config.read_bytes()
+
+    page = create_page(load_project(config), "zitten", today=DAY)
+
+    assert not page.nav_added
+    assert config.read_bytes() == before
+    assert all(path.is_file() for path in page.files)
+
+
+SLUG_MESSAGE = (
+    "cannot be used as a page name: it becomes the page's web address, so use only lowercase "
+    "letters a-z, digits and single hyphens between words, like 'pijn-bij-zitten'"
+)
+
+
+@pytest.mark.parametrize(
+    ("slug", "message"),
+    [
+        ("Pijn", f"'Pijn' {SLUG_MESSAGE}"),
+        ("pijn bij zitten", f"'pijn bij zitten' {SLUG_MESSAGE}"),
+        ("pijn_bij_zitten", f"'pijn_bij_zitten' {SLUG_MESSAGE}"),
+        ("-pijn", f"'-pijn' {SLUG_MESSAGE}"),
+        ("pijn--zitten", f"'pijn--zitten' {SLUG_MESSAGE}"),
+        ("café", f"'café' {SLUG_MESSAGE}"),
+        ("../evil", f"'../evil' {SLUG_MESSAGE}"),
+        ("", f"'' {SLUG_MESSAGE}"),
+        ("en", "'en' cannot be used as a page name: the site already uses /en/ for something else"),
+        ("assets", "the site already uses /assets/ for something else"),
+        ("search", "the site already uses /search/ for something else"),
+        (
+            "tips",
+            "a page named 'tips' already exists (docs/nl/tips.md, docs/en/tips.md). "
+            "Edit that page, or choose another name.",
+        ),
+    ],
+)
+def test_unsafe_or_existing_slugs_are_refused_and_nothing_is_written(
+    project: Path, slug: str, message: str
+) -> None:
+    before = snapshot(project)
+    with pytest.raises(ScaffoldError) as error:
+        create_page(load_project(project / "mkdocs.yml"), slug, today=DAY)
+    assert message in str(error.value)
+    assert snapshot(project) == before
+
+
+def test_a_page_that_exists_in_one_language_is_refused(project: Path) -> None:
+    (project / "docs/en/oefeningen.md").write_text("# Exercises\n")
+    with pytest.raises(ScaffoldError, match=r"\(docs/en/oefeningen.md\)"):
+        create_page(load_project(project / "mkdocs.yml"), "oefeningen", today=DAY)
+    assert not (project / "docs/nl/oefeningen.md").exists()
+
+
+def test_an_unknown_place_in_the_nav_is_refused_and_nothing_is_written(project: Path) -> None:
+    before = snapshot(project)
+    with pytest.raises(NavigationError, match="'tip' is not in the navigation"):
+        create_page(load_project(project / "mkdocs.yml"), "zitten", today=DAY, after="tip")
+    assert snapshot(project) == before
+
+
+def test_a_title_for_an_unknown_language_is_refused(project: Path) -> None:
+    with pytest.raises(ScaffoldError, match="a title was given for fr, but the site's languages"):
+        create_page(load_project(project / "mkdocs.yml"), "zitten", today=DAY, titles={"fr": "x"})
+
+
+# -- the command ---------------------------------------------------------------------------
+
+
+def test_command_creates_the_page(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    new_page = load_script("new_page")
+    code = new_page.main(["-f", str(project / "mkdocs.yml"), "zitten", "--title", "en=Sitting"])
+    assert code == 0
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        "Created docs/nl/zitten.md",
+        "Created docs/en/zitten.md",
+        "Added 'zitten.md' to the navigation in mkdocs.yml.",
+    ]
+    assert "title: Sitting\n" in (project / "docs/en/zitten.md").read_text(encoding="utf-8")
+
+
+def test_command_refuses_with_a_message_and_exit_1(project: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(SCRIPTS / "new_page.py"), "-f", str(project / "mkdocs.yml"), "Zitten"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"No page created: 'Zitten' {SLUG_MESSAGE}")
+    assert not (project / "docs/nl/Zitten.md").exists()
+
+
+def test_command_without_mkdocs_yml_says_where_it_looked(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(SCRIPTS / "new_page.py"), "-f", str(tmp_path / "mkdocs.yml"), "x"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    config = tmp_path / "mkdocs.yml"
+    assert (
+        result.stderr == f"No page created: {config} not found: run this from the site's folder.\n"
+    )
