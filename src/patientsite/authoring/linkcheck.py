@@ -94,14 +94,12 @@ def parse_page(html: str) -> Page:
 
 def external_problem(url: str) -> str | None:
     """Why an external link is not a valid address, or None when it is (never fetched)."""
-    if any(char.isspace() for char in url):
-        return "the address contains a space; write %20, or remove it"
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme == "mailto":
         address = unquote(parts.path)
         user, at, domain = address.partition("@")
-        if not (user and at and _valid_host(domain)):
+        if not (user and at and _valid_host(domain)) or any(c.isspace() for c in address):
             return "not a valid e-mail address (expected mailto:name@example.org)"
         return None
     if scheme == "tel":
