@@ -3,6 +3,7 @@
 The real site is built twice with `make site`'s build() into two folders. The second build runs
 under a clock 40 days ahead and another hash seed, so output that depends on when or how the
 build ran (dates, set order) shows up as a difference, even when both run on the same day.
+The first build is also link-checked here, so `make test` gates on the real site's links.
 """
 
 import datetime
@@ -13,6 +14,8 @@ from types import ModuleType
 
 import pytest
 
+from patientsite.authoring.linkcheck import check_site
+from patientsite.authoring.project import load_project
 from tests.authoring.helpers import FIXTURES, ROOT, load_script, tree_differences
 
 SHIFT_DAYS = 40
@@ -60,6 +63,9 @@ def test_two_builds_of_one_commit_are_byte_identical(
     _build(build_site, tmp_path / "second" / "site")
 
     first, second = tmp_path / "first" / "site", tmp_path / "second" / "site"
-    assert sorted(path.suffix for path in first.rglob("*.pdf")), "the build made no PDFs"
+    assert list(first.rglob("*.pdf")), "the build made no PDFs"
+    assert [
+        str(link) for link in check_site(first, load_project(ROOT / "mkdocs.yml").site_url)
+    ] == []
     assert (first / "sitemap.xml.gz").is_file()
     assert tree_differences(first, second) == []

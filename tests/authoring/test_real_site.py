@@ -1,0 +1,15 @@
+"""The checks of `make check` on the real site, so `make test` gates on them too.
+
+The strict build and the link check over the built site (HTML and PDFs) run in
+test_reproducible.py through `make site`'s own build; readability has tests/test_readability.py.
+"""
+
+from patientsite.authoring.project import load_project
+from patientsite.authoring.translation_report import format_report, translation_report
+from tests.authoring.helpers import ROOT
+
+
+def test_every_page_matches_its_translation() -> None:
+    reports = translation_report(load_project(ROOT / "mkdocs.yml"))
+    assert reports, "no pages found under docs/"
+    assert not any(report.problems for report in reports), format_report(reports)
