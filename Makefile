@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test lint clean
+.PHONY: site serve test lint clean page report check
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,26 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
+
+# A new page in every language, added to the menu: make page SLUG=pijn-bij-zitten [AFTER=tips]
+# SLUG and AFTER are read from the environment (make puts them there), never pasted into the
+# shell line, so any value is safe: the script itself refuses a name that is not a safe address.
+page: $(STAMP)
+	@test -n "$$SLUG" || { echo "Give the page a name: make page SLUG=pijn-bij-zitten" >&2; exit 2; }
+	$(BIN)/python scripts/new_page.py "$$SLUG" $${AFTER:+--after "$$AFTER"}
+
+# Does every page match its translation (sections, citations, red flags, review dates)?
+report: $(STAMP)
+	$(BIN)/python scripts/translation_report.py
+
+# Everything before publishing: the strict build with PDFs and the link check (make site), the
+# translation report and the readability check. Runs all three, then fails if any failed.
+check: $(STAMP)
+	@status=0; \
+	$(BIN)/python scripts/build_site.py || status=1; \
+	$(BIN)/python scripts/translation_report.py || status=1; \
+	$(BIN)/python scripts/readability.py || status=1; \
+	exit $$status
 
 clean:
 	rm -rf site .site-build-*
