@@ -1,5 +1,6 @@
 """The new-page command: a page in every language from a template, added to the navigation."""
 
+import os
 import re
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from patientsite.authoring.navigation import NavigationError
 from patientsite.authoring.project import load_project
 from patientsite.authoring.scaffold import ScaffoldError, create_page, page_text
 from patientsite.pages.review import ReviewDates, read_review_dates
-from tests.authoring.helpers import SCRIPTS, copy_fixture, load_script, snapshot
+from tests.authoring.helpers import ROOT, SCRIPTS, copy_fixture, load_script, snapshot
 from tests.support import build_site
 
 DAY = date(2026, 3, 4)
@@ -206,3 +207,34 @@ def test_command_without_mkdocs_yml_says_where_it_looked(tmp_path: Path) -> None
     assert (
         result.stderr == f"No page created: {config} not found: run this from the site's folder.\n"
     )
+
+
+# -- make page ------------------------------------------------------------------------------
+
+
+def _make_page(**variables: str) -> subprocess.CompletedProcess[str]:
+    """`make page` in the real project; -o: never reinstall the venv from a test."""
+    env = {key: value for key, value in os.environ.items() if key not in ("SLUG", "AFTER")}
+    arguments = [f"{name}={value}" for name, value in variables.items()]
+    return subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", "page", *arguments],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_make_page_without_a_slug_says_how() -> None:
+    result = _make_page()
+    assert result.returncode != 0
+    assert "Give the page a name: make page SLUG=pijn-bij-zitten" in result.stderr
+
+
+def test_make_page_passes_the_slug_safely_and_the_script_refuses_it() -> None:
+    result = _make_page(SLUG='x"; touch pwned; "')
+    assert result.returncode != 0
+    assert "No page created: 'x\"; touch pwned; \"' cannot be used as a page name" in result.stderr
+    assert not (ROOT / "pwned").exists()
+    assert not list((ROOT / "docs").rglob('x"*'))
