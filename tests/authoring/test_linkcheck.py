@@ -75,6 +75,10 @@ def test_parse_page_reads_ids_names_and_links_with_their_lines() -> None:
         ("mailto:@example.org", "not a valid e-mail address (expected mailto:name@example.org)"),
         ("tel:", "not a valid phone number"),
         (
+            "javascript:void(0)",
+            "unexpected kind of link 'javascript:' (expected http:, https:, mailto: or tel:)",
+        ),
+        (
             "htps://example.org/",
             "unexpected kind of link 'htps:' (expected http:, https:, mailto: or tel:)",
         ),

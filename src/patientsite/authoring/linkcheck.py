@@ -25,8 +25,8 @@ LINK_ATTRIBUTES = {
     "audio": "src",
     "video": "src",
 }
-# Links that say nothing about the site (prefetch hints, empty links, inline data).
-_IGNORED_SCHEMES = frozenset({"data", "javascript"})
+# Inline data (`data:image/png;base64,...`): nothing to look up.
+_IGNORED_SCHEMES = frozenset({"data"})
 _HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 _PHONE = re.compile(r"\+?[0-9 ()./-]{3,}")
 # The host that stands for the site while resolving relative links; never contacted.
@@ -137,11 +137,13 @@ class SiteLinks:
         self._pages: dict[Path, Page] = {}
 
     def page(self, path: Path) -> Page:
+        """One HTML file of the site, parsed on first use."""
         if path not in self._pages:
             self._pages[path] = parse_page(path.read_text(encoding="utf-8", errors="replace"))
         return self._pages[path]
 
     def html_files(self) -> list[Path]:
+        """Every HTML page of the site, in a stable order."""
         return sorted(self.site_dir.rglob("*.html"))
 
     def _target(self, path: str) -> Path | None:
