@@ -132,6 +132,7 @@ SLUG_MESSAGE = (
         ("en", "'en' cannot be used as a page name: the site already uses /en/ for something else"),
         ("assets", "the site already uses /assets/ for something else"),
         ("search", "the site already uses /search/ for something else"),
+        ("pdf", "the site already uses /pdf/ for something else"),
         (
             "tips",
             "a page named 'tips' already exists (docs/nl/tips.md, docs/en/tips.md). "

@@ -17,8 +17,9 @@ from patientsite.authoring.navigation import add_to_nav
 from patientsite.authoring.project import Project
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# Folders the built site already uses at its top level: a page there would clash with them.
-RESERVED = frozenset({"assets", "search", "404", "sitemap"})
+# Folders the built site already uses at its top level (the theme's assets, the search index,
+# the 404 page, the PDFs, the share kit): a page there would clash with them.
+RESERVED = frozenset({"assets", "search", "404", "pdf", "share"})
 _EXAMPLE = "pijn-bij-zitten"
 
 
