@@ -2,8 +2,8 @@
 
 A citation is recognised by what it does, not by the citation plugin's class names: a link to
 an entry of the page's reference list (the part of the page after its "Bronnen"/"References"
-heading). The marker around it, such as ``[6, 10]``, goes with it when it holds nothing but
-citation links and punctuation. Pages built without the citations plugin still show the
+heading). The inline marker around it, such as ``<span>[6, 10]</span>``, goes with it when
+every link in that marker is a citation. Pages built without the citations plugin still show the
 author's syntax (``[@chou2011]``); that is taken out too.
 """
 
@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from patientsite.pdf import htmltree
 
 _RAW_CITATION = re.compile(r"\s*\[(?:-?@[\w:./-]+[^\[\]]*)(?:;\s*-?@[\w:./-]+[^\[\]]*)*\]")
-_MARKER_PUNCTUATION = re.compile(r"[\s\[\]().,;:\u2013\u2014-]*")  # en and em dash too
+_INLINE = frozenset(("span", "sup", "cite", "small"))
 
 
 def reference_ids(article: ET.Element, heading: str) -> set[str]:
@@ -43,7 +43,7 @@ def strip_citations(article: ET.Element, heading: str) -> None:
     ]
     for link in citation_links:
         marker = link
-        while (parent := parents.get(marker)) is not None and _only_citations(parent, targets):
+        while (parent := parents.get(marker)) is not None and _is_marker(parent, targets):
             marker = parent
         if marker in parents:  # not removed already as part of a larger marker
             _remove_with_space(parents, marker)
@@ -53,18 +53,12 @@ def strip_citations(article: ET.Element, heading: str) -> None:
         element.tail = _RAW_CITATION.sub("", element.tail) if element.tail else element.tail
 
 
-def _only_citations(element: ET.Element, targets: set[str]) -> bool:
-    """Whether the element holds citation links and punctuation only."""
-    if htmltree.local_name(element.tag) not in ("span", "sup", "cite"):
+def _is_marker(element: ET.Element, targets: set[str]) -> bool:
+    """Whether an inline element is a citation marker: every link in it is a citation."""
+    if htmltree.local_name(element.tag) not in _INLINE:
         return False
-    texts = [element.text or ""]
-    for child in element:
-        href = child.get("href", "")
-        is_citation = href.startswith("#") and href[1:] in targets
-        if not is_citation and not _only_citations(child, targets):
-            return False
-        texts.append(child.tail or "")
-    return _MARKER_PUNCTUATION.fullmatch("".join(texts)) is not None
+    hrefs = [a.get("href", "") for a in element.iter() if htmltree.local_name(a.tag) == "a"]
+    return all(href.startswith("#") and href[1:] in targets for href in hrefs)
 
 
 def _remove_with_space(parents: dict[ET.Element, ET.Element], marker: ET.Element) -> None:

@@ -70,7 +70,8 @@ def rewrite_links(
         if local is not None and local in chapters:
             slug, ids = chapters[local]
             link.set("href", f"#{slug}--{fragment}" if fragment in ids else f"#{slug}")
-            link.set("class", " ".join([*htmltree.classes(link), INTERNAL]))
+            if slug != page.slug:  # "see p. 5" only for another chapter, not a citation
+                link.set("class", " ".join([*htmltree.classes(link), INTERNAL]))
             continue
         online = settings.site_url + path + (f"#{fragment}" if fragment else "")
         link.set("href", online)
