@@ -23,10 +23,11 @@ class Labels:
     sources_note: str  # handout footer: where the sources are
     contact: str  # before the clinic's contact details
     share_subject: str  # e-mail subject; {title} is the page title
-    share_intro: str  # first line of the e-mail snippet; {clinic} is "at <clinic name>" or ""
+    share_line: str  # the e-mail sentence; {clinic} is share_at_clinic or "", {title} the page
     share_at_clinic: str  # fills {clinic} above; {name} is the clinic's name
-    share_read: str  # the line that introduces the page title and link
     share_index_title: str  # heading of the overview page of the share kit
+    share_plain: str  # label of the plain-text snippet on the overview page
+    share_html: str  # label of the HTML snippet on the overview page
 
 
 # fmt: off
@@ -51,10 +52,11 @@ LABELS: dict[str, Labels] = {
         sources_note="De bronnen bij deze tekst staan online",
         contact="Contact",
         share_subject="Voor uw afspraak: {title}",
-        share_intro="Voor uw afspraak{clinic}:",
+        share_line="Voor uw afspraak{clinic}: lees hier vooraf \u201e{title}\u201d",
         share_at_clinic=" bij {name}",
-        share_read="lees hier vooraf",
         share_index_title="Links en QR-codes voor afspraakmails",
+        share_plain="Tekst",
+        share_html="HTML",
     ),
     "en": Labels(
         months=(
@@ -76,10 +78,11 @@ LABELS: dict[str, Labels] = {
         sources_note="The sources behind this text are online",
         contact="Contact",
         share_subject="Before your appointment: {title}",
-        share_intro="Before your appointment{clinic}:",
+        share_line="Before your appointment{clinic}, please read \u201c{title}\u201d",
         share_at_clinic=" at {name}",
-        share_read="please read",
         share_index_title="Links and QR codes for appointment e-mails",
+        share_plain="Text",
+        share_html="HTML",
     ),
 }
 # fmt: on

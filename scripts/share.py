@@ -1,0 +1,11 @@
+"""Write the share kit (links, QR codes, e-mail snippets per page) into site/share/.
+
+Run after `make site`: `make share`, or `.venv/bin/python scripts/share.py [--site site]`.
+"""
+
+import sys
+
+from patientsite.share import main
+
+if __name__ == "__main__":
+    sys.exit(main())
