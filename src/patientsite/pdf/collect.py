@@ -15,10 +15,11 @@ from urllib.parse import urljoin, urlsplit
 from patientsite.pdf import htmltree
 from patientsite.pdf.settings import Language, Settings
 
-# Theme parts that may sit inside <article> but mean nothing on paper.
+# Theme parts that may sit inside <article> but mean nothing on paper (.pdf-links: the links
+# to these very PDFs).
 CHROME = (
     "a.headerlink, .md-content__button, .md-source-file, .md-feedback, .md-top, "
-    "script, noscript, form, button, input, .md-annotation__index"
+    "script, noscript, form, button, input, .md-annotation__index, .pdf-links"
 )
 NAV_LINKS = "nav.md-nav--primary a.md-nav__link[href]"
 
