@@ -178,14 +178,24 @@ def test_diagram_stays_vector(fixture_site: Path, lang: str) -> None:
     [
         (
             "nl",
-            ["Het belangrijkste in het kort", "Rugpijn gaat meestal vanzelf over.", "Bel meteen 112",
-             "Maak een afspraak bij je huisarts", "Contact: info@kliniek.example.org"],
+            [
+                "Het belangrijkste in het kort",
+                "Rugpijn gaat meestal vanzelf over.",
+                "Bel meteen 112",
+                "Maak een afspraak bij je huisarts",
+                "Contact: info@kliniek.example.org",
+            ],
             ["[1]", "Bronnen", "Back pain"],
         ),
         (
             "en",
-            ["The main points", "Back pain usually gets better by itself.", "Call 112 now",
-             "Make an appointment with your GP", "Contact: info@kliniek.example.org"],
+            [
+                "The main points",
+                "Back pain usually gets better by itself.",
+                "Call 112 now",
+                "Make an appointment with your GP",
+                "Contact: info@kliniek.example.org",
+            ],
             ["[1]", "References", "Rugpijn"],
         ),
     ],
