@@ -1,0 +1,180 @@
+"""Bad settings and failures: a message naming the setting, exit 1, and no half-written PDF."""
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from patientsite.pdf import render
+from patientsite.pdf.settings import (
+    FONTS_DIR,
+    SettingsError,
+    check_site_url,
+    load_settings,
+)
+from tests.pdf.support import CONFIG, FIXTURE, run_module
+
+
+def config_with(tmp_path: Path, **changes: object) -> Path:
+    """A copy of the fixture's mkdocs.yml with some settings changed (extra.clinic.* by
+    'logo', 'name', ...; top-level ones by their own name)."""
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    for key, value in changes.items():
+        if key in config["extra"]["clinic"]:
+            config["extra"]["clinic"][key] = value
+        else:
+            config[key] = value
+    config["docs_dir"] = str(FIXTURE / "docs")
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def pdfs_and_parts(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.pdf")) + sorted(site.rglob("*.part"))
+
+
+@pytest.mark.parametrize(
+    "value", ["/rug/", "kliniek.example.org", "ftp://kliniek.example.org/", "", None]
+)
+def test_site_url_must_be_absolute_http(value: object) -> None:
+    shown = repr(value) if value else "empty"
+    with pytest.raises(SettingsError) as error:
+        check_site_url(value)
+    assert str(error.value) == (
+        "site_url in mkdocs.yml must be the site's full web address starting with https:// "
+        f"(or http://), like https://rugpijn.example.be/; it is {shown}. QR codes and e-mail "
+        "links need it."
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("https://a.example/x", "https://a.example/x/"), ("http://a.example/", "http://a.example/")],
+)
+def test_site_url_accepted(value: str, expected: str) -> None:
+    assert check_site_url(value) == expected
+
+
+def test_missing_logo_names_the_setting(site_copy: Path, tmp_path: Path) -> None:
+    config = config_with(tmp_path, logo="assets/ontbreekt.png")
+    with pytest.raises(SettingsError) as error:
+        load_settings(config, site_copy)
+    assert str(error.value) == (
+        "extra.clinic.logo in mkdocs.yml: the logo 'assets/ontbreekt.png' is not in the built "
+        f"site (looked for {site_copy / 'assets' / 'ontbreekt.png'}). Put the file in docs/ "
+        "(e.g. docs/assets/logo.png) and set the path relative to docs/."
+    )
+
+
+def test_unreadable_logo_names_the_setting(site_copy: Path, tmp_path: Path) -> None:
+    (site_copy / "assets" / "kapot.png").write_bytes(b"not an image")
+    config = config_with(tmp_path, logo="assets/kapot.png")
+    with pytest.raises(SettingsError) as error:
+        load_settings(config, site_copy)
+    assert str(error.value).startswith(
+        "extra.clinic.logo in mkdocs.yml: the logo 'assets/kapot.png' cannot be read as an "
+        "image (PNG, JPEG or SVG): "
+    )
+
+
+def test_logo_web_address_is_refused(site_copy: Path, tmp_path: Path) -> None:
+    config = config_with(tmp_path, logo="https://kliniek.example.org/logo.png")
+    with pytest.raises(SettingsError) as error:
+        load_settings(config, site_copy)
+    assert str(error.value) == (
+        "extra.clinic.logo in mkdocs.yml is a web address (https://kliniek.example.org/logo.png)."
+        " The PDFs are made without going online: put the logo file in docs/assets/ and set "
+        "logo: assets/logo.png."
+    )
+
+
+def test_missing_font_names_the_font(site_copy: Path, tmp_path: Path) -> None:
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    with pytest.raises(SettingsError) as error:
+        load_settings(CONFIG, site_copy, fonts)
+    assert str(error.value) == (
+        "The PDF font 'Atkinson Hyperlegible' is missing: "
+        f"{fonts / 'AtkinsonHyperlegible-Regular.ttf'} was not found or cannot be read. "
+        "Restore it with 'git checkout -- src/patientsite/pdf/fonts'."
+    )
+
+
+def test_no_logo_and_no_clinic_name_is_fine(site_copy: Path, tmp_path: Path) -> None:
+    settings = load_settings(config_with(tmp_path, logo="", name="", author=""), site_copy)
+    assert settings.logo is None
+    assert settings.clinic.name == ""
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"site_url": "/rug/"}, "site_url in mkdocs.yml"),
+        ({"logo": "assets/ontbreekt.png"}, "extra.clinic.logo in mkdocs.yml"),
+    ],
+)
+def test_cli_fails_with_the_message_and_writes_no_pdf(
+    site_copy: Path, tmp_path: Path, change: dict[str, str], named: str
+) -> None:
+    result = run_module(
+        "patientsite.pdf", "--site", site_copy, "--config", config_with(tmp_path, **change)
+    )
+    assert result.returncode == 1
+    assert f"PDF step failed: {named}" in result.stderr
+    assert pdfs_and_parts(site_copy) == []
+
+
+def test_cli_fails_on_a_missing_font(site_copy: Path, tmp_path: Path) -> None:
+    result = run_module(
+        "patientsite.pdf", "--site", site_copy, "--config", CONFIG, "--fonts", tmp_path
+    )
+    assert result.returncode == 1
+    assert "The PDF font 'Atkinson Hyperlegible' is missing" in result.stderr
+    assert pdfs_and_parts(site_copy) == []
+
+
+def test_a_failure_during_layout_leaves_no_pdf_of_that_language(site_copy: Path) -> None:
+    # A page that needs a file the site lacks: WeasyPrint would leave a hole; we stop.
+    page = site_copy / "scan" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</h1>", '</h1><img src="ontbreekt.png" alt="">', 1), "utf-8")
+    result = run_module("patientsite.pdf", "--site", site_copy, "--config", CONFIG)
+    assert result.returncode == 1
+    assert "The full article PDF (nl, article.pdf): a file it needs cannot be read" in result.stderr
+    assert "ontbreekt.png" in result.stderr
+    assert not (site_copy / "pdf" / "article.pdf").exists()
+    assert list(site_copy.rglob("*.part")) == []
+
+
+def test_write_atomically_leaves_the_old_file_or_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "pdf" / "article.pdf"
+
+    def fail(_descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fail)
+    with pytest.raises(OSError, match="No space left"):
+        render.write_atomically(target, b"%PDF-1.7 half")
+    assert list(target.parent.iterdir()) == []
+
+    monkeypatch.undo()
+    render.write_atomically(target, b"%PDF old")
+    monkeypatch.setattr(os, "fsync", fail)
+    with pytest.raises(OSError, match="No space left"):
+        render.write_atomically(target, b"%PDF new")
+    assert target.read_bytes() == b"%PDF old"
+    assert list(target.parent.iterdir()) == [target]
+
+
+def test_the_package_fonts_are_present() -> None:
+    assert sorted(path.name for path in FONTS_DIR.glob("*.ttf")) == [
+        "AtkinsonHyperlegible-Bold.ttf",
+        "AtkinsonHyperlegible-BoldItalic.ttf",
+        "AtkinsonHyperlegible-Italic.ttf",
+        "AtkinsonHyperlegible-Regular.ttf",
+    ]
+    assert (FONTS_DIR / "OFL.txt").read_text(encoding="utf-8").count("SIL OPEN FONT LICENSE") == 1
