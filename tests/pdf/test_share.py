@@ -1,0 +1,100 @@
+"""The share kit: addresses, QR codes and e-mail snippets per page and language."""
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from weasyprint import HTML
+
+from patientsite.pdf.labels import labels_for
+from patientsite.pdf.settings import Clinic, Language, Settings
+from patientsite.share import ShareLink, email_html, email_text
+from tests.pdf.support import ROOTS, SITE_URL, png_image, qr_texts, render_page
+
+PAGES = {"index": "", "scan": "scan/", "alarm": "alarm/", "sources": "sources/"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("slug", list(PAGES))
+def test_png_qr_code_decodes_to_the_page(fixture_site: Path, lang: str, slug: str) -> None:
+    url = SITE_URL + ROOTS[lang] + PAGES[slug]
+    image = png_image((fixture_site / "share" / lang / f"{slug}-qr.png").read_bytes())
+    assert qr_texts(image) == [url]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_svg_qr_code_decodes_to_the_page(fixture_site: Path, lang: str, tmp_path: Path) -> None:
+    svg = fixture_site / "share" / lang / "scan-qr.svg"
+    pdf = tmp_path / "qr.pdf"
+    HTML(string=f'<img src="{svg.as_uri()}" style="width: 60mm">').write_pdf(pdf)
+    assert qr_texts(render_page(pdf)) == [SITE_URL + ROOTS[lang] + "scan/"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "nl",
+            "Voor uw afspraak bij Praktijk De Rug: lees hier vooraf \u201eWaarom meestal geen "
+            "scan\u201d:\nhttps://kliniek.example.org/rug/scan/\n",
+        ),
+        (
+            "en",
+            "Before your appointment at Praktijk De Rug, please read \u201cWhy usually no "
+            "scan\u201d:\nhttps://kliniek.example.org/rug/en/scan/\n",
+        ),
+    ],
+)
+def test_email_snippets_in_the_page_language(fixture_site: Path, lang: str, text: str) -> None:
+    folder = fixture_site / "share" / lang
+    assert (folder / "scan-email.txt").read_text(encoding="utf-8") == text
+    html = (folder / "scan-email.html").read_text(encoding="utf-8")
+    url = SITE_URL + ROOTS[lang] + "scan/"
+    assert html.count(f'<a href="{url}">') == 2
+    title = {"nl": "Waarom meestal geen scan", "en": "Why usually no scan"}[lang]
+    assert f">{title}</a>" in html
+
+
+def test_overview_lists_every_page_without_tracking(fixture_site: Path) -> None:
+    overview = (fixture_site / "share" / "index.html").read_text(encoding="utf-8")
+    for lang in ("nl", "en"):
+        for slug, path in PAGES.items():
+            url = SITE_URL + ROOTS[lang] + path
+            assert f'<a href="{url}">{url}</a>' in overview
+            assert f'src="{lang}/{slug}-qr.svg"' in overview
+            assert not urlsplit(url).query
+    addresses = re.findall(r'href="([^"]+)"', overview)
+    assert addresses
+    assert [address for address in addresses if urlsplit(address).query] == []
+
+
+def _settings(name: str) -> Settings:
+    return Settings(
+        site_url="https://x.example/",
+        languages=(Language("nl", "Site", "", ""),),
+        clinic=Clinic(name=name),
+        logo=None,
+        site_dir=Path("."),
+        fonts_dir=Path("."),
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("", "Voor uw afspraak: lees hier vooraf \u201eA & B\u201d:\nhttps://x.example/a/\n"),
+        (
+            "De <Rug>",
+            "Voor uw afspraak bij De <Rug>: lees hier vooraf \u201eA & B\u201d:\n"
+            "https://x.example/a/\n",
+        ),
+    ],
+)
+def test_snippet_without_clinic_name_and_html_escaping(name: str, expected: str) -> None:
+    link = ShareLink(lang="nl", slug="a", title="A & B", url="https://x.example/a/")
+    labels = labels_for("nl")
+    assert email_text(link, _settings(name), labels) == expected
+    html = email_html(link, _settings(name), labels)
+    assert "A &amp; B</a>" in html
+    assert "<Rug>" not in html
