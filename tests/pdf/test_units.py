@@ -1,0 +1,140 @@
+"""Unit tests of the PDF modules, without MkDocs or WeasyPrint."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from patientsite.pdf import htmltree
+from patientsite.pdf.citations import strip_citations
+from patientsite.pdf.collect import Page, nav_paths, reviewed_date
+from patientsite.pdf.document import css_string, margin_css
+from patientsite.pdf.labels import labels_for
+from patientsite.pdf.links import PRINT_URL, prefix_ids, rewrite_links
+from patientsite.pdf.settings import Clinic, Language, Settings, languages_from_config
+
+SETTINGS = Settings(
+    site_url="https://x.example/site/",
+    languages=(Language("nl", "Site", "", ""), Language("en", "Site", "", "en/")),
+    clinic=Clinic(),
+    logo=None,
+    site_dir=Path("/site"),
+    fonts_dir=Path("/fonts"),
+)
+
+
+def page(html: str, path: str = "alarm/", slug: str = "alarm") -> Page:
+    article = htmltree.parse_fragment(html)
+    return Page(path, slug, "T", "", None, article, Path("/site") / path / "index.html")
+
+
+def test_serialize_keeps_inline_svg_as_svg() -> None:
+    html = '<p>a &amp; b</p><svg viewBox="0 0 1 1"><text x="0">é &lt;</text></svg><br>'
+    assert htmltree.inner_html(htmltree.parse_fragment(html)) == html
+
+
+def test_nav_paths_follow_the_sidebar_and_skip_headings_and_other_sites() -> None:
+    home = """<nav class="md-nav md-nav--primary"><ul>
+      <li><a class="md-nav__link" href="./">Home</a>
+        <nav class="md-nav md-nav--secondary"><a class="md-nav__link" href="#sec">S</a></nav></li>
+      <li><a class="md-nav__link" href="scan/">Scan</a></li>
+      <li><a class="md-nav__link" href="alarm/">Alarm</a></li>
+      <li><a class="md-nav__link" href="https://elsewhere.example/">X</a></li>
+      <li><a class="md-nav__link" href="scan/">Scan again</a></li></ul></nav>"""
+    assert nav_paths(home) == ["", "scan/", "alarm/"]
+
+
+def test_reviewed_date_is_read_from_the_review_line() -> None:
+    article = htmltree.parse_fragment(
+        '<h1>T</h1><p class="page-review">Laatst nagekeken: '
+        '<time datetime="2026-03-01">1 maart 2026</time></p>'
+    )
+    assert reviewed_date(article) == date(2026, 3, 1)
+    assert reviewed_date(htmltree.parse_fragment("<h1>T</h1>")) is None
+
+
+def test_links_become_chapter_links_or_online_addresses() -> None:
+    home = page('<h2 id="a">A</h2>', path="", slug="index")
+    alarm = page(
+        '<h2 id="x">X</h2><a href="#x">same</a> <a href="../#a">home</a> '
+        '<a href="../tips/">tips</a> <a href="https://doi.org/10.1/2">https://doi.org/10.1/2</a> '
+        '<a href="https://nice.org.uk/ng59">NICE</a> <a href="javascript:void(0)">js</a>'
+    )
+    chapters = {p.path: (p.slug, prefix_ids(p)) for p in (home, alarm)}
+    rewrite_links(alarm, SETTINGS, SETTINGS.languages[0], chapters)
+    links = [(a.get("href"), a.get("class", "")) for a in htmltree.query_all(alarm.article, "a")]
+    assert links == [
+        ("#alarm--x", ""),
+        ("#index--a", "pdf-internal"),
+        ("https://x.example/site/tips/", PRINT_URL),
+        ("https://doi.org/10.1/2", ""),
+        ("https://nice.org.uk/ng59", PRINT_URL),
+        (None, ""),
+    ]
+    assert htmltree.query(alarm.article, "#alarm--x") is not None
+
+
+def test_english_links_resolve_below_the_language_root() -> None:
+    scan = page('<a href="../alarm/#y">a</a> <a href="../tips/">t</a>', path="scan/", slug="scan")
+    alarm = page('<h2 id="y">Y</h2>')
+    chapters = {p.path: (p.slug, prefix_ids(p)) for p in (scan, alarm)}
+    rewrite_links(scan, SETTINGS, SETTINGS.languages[1], chapters)
+    hrefs = [a.get("href") for a in htmltree.query_all(scan.article, "a")]
+    assert hrefs == ["#alarm--y", "https://x.example/site/en/tips/"]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<p>Pijn <span class="citation" id="c1">[<a class="citation-link" href="#ref-a">1'
+            '</a>, <a class="citation-link" href="#ref-b">2</a>]</span>.</p>',
+            "<p>Pijn.</p>",
+        ),
+        (
+            '<p>Zie <span class="citation">[<a href="#ref-a">1</a><span aria-hidden="true">'
+            '\u2013</span><span class="citation-sr-only">, Bron 2, </span><a href="#ref-b">3'
+            '</a>]</span> en <a href="#elders">dit</a>.</p>',
+            '<p>Zie en <a href="#elders">dit</a>.</p>',
+        ),
+        ("<p>Beter [@wang2018; @chou2011, p. 4].</p>", "<p>Beter.</p>"),
+        ("<p>Mail info@example.org [niet @ een bron].</p>", None),
+    ],
+)
+def test_strip_citations(html: str, expected: str | None) -> None:
+    references = '<h2 id="bronnen">Bronnen</h2><ol><li id="ref-a">A</li><li id="ref-b">B</li></ol>'
+    article = htmltree.parse_fragment(html + references)
+    strip_citations(article, "Bronnen")
+    assert htmltree.inner_html(article) == (expected or html) + references
+
+
+def test_languages_default_first_and_site_names() -> None:
+    config = {
+        "site_name": "Rug",
+        "site_description": "Over rugpijn",
+        "plugins": [
+            "search",
+            {
+                "i18n": {
+                    "languages": [
+                        {"locale": "en", "site_name": "Back"},
+                        {"locale": "nl", "default": True},
+                    ]
+                }
+            },
+        ],
+    }
+    assert languages_from_config(config) == (
+        Language("nl", "Rug", "Over rugpijn", ""),
+        Language("en", "Back", "Over rugpijn", "en/"),
+    )
+
+
+def test_page_numbers_in_both_languages() -> None:
+    assert 'content: "pagina " counter(page) " van " counter(pages) "";' in margin_css(
+        "", "", "", labels_for("nl")
+    )
+    assert 'content: "page " counter(page) " of " counter(pages) "";' in margin_css(
+        "", "", "", labels_for("en")
+    )
+    assert css_string('a "b" \\ c') == '"a \\"b\\" \\\\ c"'
