@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 ARTICLE = "pdf/article.pdf"
 HANDOUT = "pdf/handout.pdf"
 # The handout's text size, largest first: the first that fits on one page is used.
-HANDOUT_SIZES_PT = (14, 13, 12)
+HANDOUT_SIZES_PT = (14, 13.5, 13, 12.5, 12)
 
 
 @dataclass(frozen=True)
