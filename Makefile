@@ -7,7 +7,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test lint clean page report check
+# Silence the MkDocs-2 banners that Material and a plugin print on every build.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: site serve test lint clean page report check share
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +22,12 @@ $(STAMP): pyproject.toml constraints.txt
 # Build the site and the PDFs into site/ (replaced only when everything succeeded).
 site: $(STAMP)
 	$(BIN)/python scripts/build_site.py
+
+# Only the share kit (links, QR codes, e-mail snippets per page) into the existing site/share/;
+# `make site` makes it too.
+share: $(STAMP)
+	@test -f site/index.html || { echo "No site/ yet: run make site first." >&2; exit 2; }
+	$(BIN)/python scripts/share.py --site site --config mkdocs.yml
 
 # Live preview on http://127.0.0.1:8000 while you edit.
 serve: $(STAMP)

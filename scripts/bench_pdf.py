@@ -26,7 +26,7 @@ TARGET_BYTES = 1024 * 1024
 
 
 def run(command: list[str]) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"{' '.join(command[:3])} failed:\n{result.stderr}")

@@ -98,7 +98,7 @@ def main() -> int:
         server = subprocess.Popen(
             [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=site,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

@@ -18,10 +18,12 @@ CHECK_LINKS = ROOT / "scripts" / "check_links.py"
 
 def steps(site_dir: Path, config_file: Path) -> list[list[str]]:
     """The build's commands, in order; each must exit 0."""
+    options = ["--site", str(site_dir), "--config", str(config_file)]
     return [
         [str(BIN / "mkdocs"), "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
-        [sys.executable, "-m", "patientsite.pdf", "--site", str(site_dir), "--config",
-         str(config_file)],
+        [sys.executable, "-m", "patientsite.pdf", *options],
+        # The clinic's share kit (links, QR codes, e-mail snippets) is part of every build.
+        [sys.executable, "-m", "patientsite.share", *options],
         # Last, so it also checks the links to the files made by the steps before it.
         [sys.executable, str(CHECK_LINKS), str(site_dir), "-f", str(config_file)],
     ]
@@ -31,7 +33,7 @@ def build(target: Path, config_file: Path) -> int:
     """Build into a temporary folder beside ``target``, then swap it in. Returns an exit code."""
     project = config_file.parent
     work = target.parent / f".site-build-{os.getpid()}"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     # Every date in the output (sitemap.xml.gz, the review check, PDFs) then comes from the
     # commit, not from the clock: two builds of one commit are byte-identical.
     epoch = source_date_epoch(project, os.environ)

@@ -37,7 +37,12 @@ def build_site(
         [str(MKDOCS), "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "DISABLE_MKDOCS_2_WARNING": "true",
+            **(env or {}),
+        },
         check=False,
     )
 

@@ -38,7 +38,7 @@ def run_module(module: str, *args: str | Path) -> Run:
         [sys.executable, "-m", module, *map(str, args)],
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
         check=False,
     )
     return Run(result.returncode, result.stderr)

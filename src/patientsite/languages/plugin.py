@@ -218,6 +218,11 @@ def _write_worker(site: Path) -> None:
 
 def _split_index(site: Path, languages: list[str], default_language: str) -> None:
     combined_path = site / "search" / "search_index.json"
+    if not combined_path.exists():
+        raise PluginError(
+            "patientsite/languages splits the search index per language, but the build wrote "
+            "none: add the 'search' plugin to mkdocs.yml, or set 'split_search: false'."
+        )
     combined = json.loads(combined_path.read_text("utf-8"))
     for lang, index in split_search_index(combined, languages, default_language).items():
         folder = site if lang == default_language else site / lang
