@@ -71,8 +71,10 @@ def test_glossary_terms_become_tooltips(happy_site: Path, page: str, abbr: str) 
                 ("Praktijk", "Praktijk &lt;Zuid&gt; &amp; Co"),
                 ("Geschreven door", "Nog niet ingevuld door de praktijk"),
                 ("Nagekeken door", "Dr. An &lt;b&gt;Peeters&lt;/b&gt;"),
-                ("Contact", '<a href="mailto:info@example.org">info@example.org</a>'),
                 ("Financiering", "Eigen middelen"),
+                ("Belangenconflicten", "Nog niet ingevuld door de praktijk"),
+                ("Licentie", "CC BY 4.0"),
+                ("Contact", '<a href="mailto:info@example.org">info@example.org</a>'),
             ],
         ),
         (
@@ -81,8 +83,10 @@ def test_glossary_terms_become_tooltips(happy_site: Path, page: str, abbr: str) 
                 ("Clinic", "Praktijk &lt;Zuid&gt; &amp; Co"),
                 ("Written by", "Not filled in by the clinic yet"),
                 ("Reviewed by", "Dr. An &lt;b&gt;Peeters&lt;/b&gt;"),
-                ("Contact", '<a href="mailto:info@example.org">info@example.org</a>'),
                 ("Funding", "Eigen middelen"),
+                ("Conflicts of interest", "Not filled in by the clinic yet"),
+                ("Licence", "CC BY 4.0"),
+                ("Contact", '<a href="mailto:info@example.org">info@example.org</a>'),
             ],
         ),
     ],
@@ -93,7 +97,7 @@ def test_site_info_in_the_page_language(
     content = _content(happy_site, page)
     assert "[[site-info]]" not in content
     found = re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", content)
-    assert found == rows  # conflicts are empty, so not shown; nothing unescaped
+    assert found == rows  # empty disclosure items say so; nothing unescaped
     assert "<b>Peeters" not in content
 
 

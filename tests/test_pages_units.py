@@ -205,6 +205,9 @@ def test_site_info_says_plainly_what_is_not_filled_in() -> None:
         '<div class="site-info">\n<dl>\n'
         "<dt>Geschreven door</dt>\n<dd>Nog niet ingevuld door de praktijk</dd>\n"
         "<dt>Nagekeken door</dt>\n<dd>Nog niet ingevuld door de praktijk</dd>\n"
+        "<dt>Financiering</dt>\n<dd>Nog niet ingevuld door de praktijk</dd>\n"
+        "<dt>Belangenconflicten</dt>\n<dd>Nog niet ingevuld door de praktijk</dd>\n"
+        "<dt>Licentie</dt>\n<dd>Nog niet ingevuld door de praktijk</dd>\n"
         "</dl>\n</div>"
     )
 
@@ -217,6 +220,7 @@ def test_site_info_shows_what_is_set_escaped() -> None:
         reviewer='B "<script>"',
         contact="https://example.org/contact?a=1&b=2",
         conflicts="Geen",
+        licence="CC BY 4.0",
     )
     assert site_info_html(clinic, LABELS["en"], "../assets/logo.png") == (
         '<div class="site-info">\n'
@@ -225,9 +229,11 @@ def test_site_info_shows_what_is_set_escaped() -> None:
         "<dt>Clinic</dt>\n<dd>Zuid &amp; &lt;Co&gt;</dd>\n"
         "<dt>Written by</dt>\n<dd>Dr. A</dd>\n"
         "<dt>Reviewed by</dt>\n<dd>B &quot;&lt;script&gt;&quot;</dd>\n"
+        "<dt>Funding</dt>\n<dd>Not filled in by the clinic yet</dd>\n"
+        "<dt>Conflicts of interest</dt>\n<dd>Geen</dd>\n"
+        "<dt>Licence</dt>\n<dd>CC BY 4.0</dd>\n"
         '<dt>Contact</dt>\n<dd><a href="https://example.org/contact?a=1&amp;b=2">'
         "https://example.org/contact?a=1&amp;b=2</a></dd>\n"
-        "<dt>Conflicts of interest</dt>\n<dd>Geen</dd>\n"
         "</dl>\n</div>"
     )
 

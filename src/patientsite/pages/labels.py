@@ -18,6 +18,7 @@ class Labels:
     contact: str  # how to reach the clinic
     funding: str  # who pays for the site
     conflicts: str  # conflicts of interest
+    licence: str  # terms for reusing the text
     not_filled_in: str  # shown instead of an author or reviewer the clinic has not set
 
 
@@ -38,6 +39,7 @@ LABELS: dict[str, Labels] = {
         contact="Contact",
         funding="Financiering",
         conflicts="Belangenconflicten",
+        licence="Licentie",
         not_filled_in="Nog niet ingevuld door de praktijk",
     ),
     "en": Labels(
@@ -55,6 +57,7 @@ LABELS: dict[str, Labels] = {
         contact="Contact",
         funding="Funding",
         conflicts="Conflicts of interest",
+        licence="Licence",
         not_filled_in="Not filled in by the clinic yet",
     ),
 }

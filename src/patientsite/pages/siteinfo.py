@@ -29,6 +29,7 @@ class Clinic:
     contact: str = ""  # e-mail address, web address or phone number
     funding: str = ""  # who pays for the site
     conflicts: str = ""  # conflicts of interest of the author and reviewer
+    licence: str = ""  # on what terms others may reuse the text, e.g. "CC BY 4.0"
 
 
 def clinic_from_extra(extra: Mapping[str, object]) -> Clinic:
@@ -62,19 +63,23 @@ def _contact_html(contact: str) -> str:
 
 
 def site_info_html(clinic: Clinic, labels: Labels, logo_url: str = "") -> str:
-    """The clinic's details as a definition list; only what is set, but always the author and
-    reviewer, so readers see plainly when the clinic has not named them yet."""
+    """The clinic's details as a definition list. The name and contact only when set; the
+    JAMA disclosure items (author, reviewer, funding, conflicts) and the licence always, so
+    readers see plainly when the clinic has not filled them in yet."""
     rows: list[tuple[str, str]] = []
     if clinic.name:
         rows.append((labels.clinic, escape(clinic.name)))
-    for label, value in ((labels.author, clinic.author), (labels.reviewer, clinic.reviewer)):
+    always = (
+        (labels.author, clinic.author),
+        (labels.reviewer, clinic.reviewer),
+        (labels.funding, clinic.funding),
+        (labels.conflicts, clinic.conflicts),
+        (labels.licence, clinic.licence),
+    )
+    for label, value in always:
         rows.append((label, escape(value) if value else escape(labels.not_filled_in)))
     if clinic.contact:
         rows.append((labels.contact, _contact_html(clinic.contact)))
-    if clinic.funding:
-        rows.append((labels.funding, escape(clinic.funding)))
-    if clinic.conflicts:
-        rows.append((labels.conflicts, escape(clinic.conflicts)))
 
     parts = ['<div class="site-info">']
     if clinic.logo:
