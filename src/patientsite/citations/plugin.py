@@ -1,0 +1,200 @@
+"""MkDocs glue: read the bibliography once, hand each page to the Markdown extension in the
+page's language, and fill in the full reference list once every page's citations are known.
+
+static-i18n builds each language in a nested build that reuses this plugin instance, so the
+bibliography and the formatted references (catalogue.py) outlive a single build; what pages
+cite is per build, i.e. per language.
+"""
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
+
+from patientsite.citations import render
+from patientsite.citations.bibliography import (
+    Bibliography,
+    BibliographyError,
+    load_bibliography,
+    missing_fields,
+)
+from patientsite.citations.catalogue import Catalogue
+from patientsite.citations.config import CitationsConfig
+from patientsite.citations.locale import TERMS, Terms, terms_for
+from patientsite.citations.page import BIBLIOGRAPHY_PLACEHOLDER, PageCitations
+from patientsite.citations.syntax import (
+    BIBLIOGRAPHY_MARKER,
+    CITATION_RE,
+    REFERENCES_MARKER,
+    CitationsExtension,
+)
+
+log = logging.getLogger("mkdocs.plugins.patientsite.citations")
+
+ASSETS = Path(__file__).parent / "assets"
+# Where the popover's script and style go in the built site.
+SITE_ASSETS = "assets/patientsite-citations"
+
+
+class CitationsPlugin(BasePlugin[CitationsConfig]):
+    """Citations from a BibTeX file, formatted in APA 7 in the page's language."""
+
+    def __init__(self) -> None:
+        self.catalogue: Catalogue | None = None
+        self.extension = CitationsExtension()
+        self._pages: dict[str, tuple[Page, PageCitations]] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        # static-i18n calls on_config again for every language: read the file only once.
+        if self.catalogue is None:
+            self.catalogue = Catalogue(
+                self._load_bibliography(config), year_suffixes=self.config.style == "author-date"
+            )
+        if self.extension not in config.markdown_extensions:
+            config.markdown_extensions.append(self.extension)
+        return config
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object
+    ) -> LiveReloadServer | None:
+        if self.config.enabled:
+            server.watch(self.config.bib_file)
+        return server
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._pages = {}
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.catalogue is None:
+            return None
+        source_name = os.path.relpath(page.file.abs_src_path or "", _config_dir(config))
+        terms = self._terms(page, config, markdown, source_name)
+        self.extension.handler = None
+        if terms is not None:
+            self.extension.handler = PageCitations(
+                self.catalogue,
+                terms,
+                numeric=self.config.style == "numeric",
+                append_references=self.config.references_placement == "end",
+                source_name=source_name,
+                read_source=lambda: page.file.content_string,
+            )
+        return markdown
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        handler, self.extension.handler = self.extension.handler, None
+        if handler is not None:
+            self._pages[page.file.src_uri] = (page, handler)
+        return html
+
+    # Before the search plugin (priority 0) indexes page.content, so the full list is found.
+    @event_priority(10)
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        # Every page of this build has been converted by now (MkDocs converts them all before
+        # it renders any template), so we know which pages cite which work.
+        _, handler = self._pages.get(page.file.src_uri, (None, None))
+        if handler is not None and handler.has_bibliography and page.content:
+            full_list = self._full_list(handler.catalogue, page, handler.terms)
+            page.content = page.content.replace(BIBLIOGRAPHY_PLACEHOLDER, full_list)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        _, handler = self._pages.get(page.file.src_uri, (None, None))
+        if handler is None or not (handler.cited or handler.has_bibliography):
+            return output
+        css = get_relative_url(f"{SITE_ASSETS}/citations.css", page.url)
+        script = get_relative_url(f"{SITE_ASSETS}/citations.js", page.url)
+        tags = f'<link rel="stylesheet" href="{css}">\n<script src="{script}" defer></script>\n'
+        return output.replace("</head>", f"{tags}</head>", 1)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.catalogue is None:
+            return
+        target = Path(config.site_dir) / SITE_ASSETS
+        target.mkdir(parents=True, exist_ok=True)
+        for name in ("citations.css", "citations.js"):
+            shutil.copyfile(ASSETS / name, target / name)
+        self._report_uncited(self.catalogue)
+
+    def _load_bibliography(self, config: MkDocsConfig) -> Bibliography:
+        source = os.path.relpath(self.config.bib_file, _config_dir(config))
+        try:
+            bibliography = load_bibliography(Path(self.config.bib_file), source)
+        except BibliographyError as error:
+            raise PluginError(f"{error} Nothing was built.") from error
+        for message in missing_fields(bibliography):
+            log.warning(message)
+        return bibliography
+
+    def _terms(
+        self, page: Page, config: MkDocsConfig, markdown: str, source_name: str
+    ) -> Terms | None:
+        """The page's words; an error only if a page in another language uses citations."""
+        language = getattr(page.file, "locale", None) or config.theme.get("language") or "en"
+        terms = terms_for(language)
+        uses_citations = (
+            REFERENCES_MARKER in markdown
+            or BIBLIOGRAPHY_MARKER in markdown
+            or CITATION_RE.search(markdown)
+        )
+        if terms is None and uses_citations:
+            raise PluginError(
+                f"{source_name}: this page is in '{language}', and citations can be written in "
+                f"{' and '.join(TERMS)} only. Remove the citations from this page, or ask a "
+                "developer to add the words for this language to citations/locale.py."
+            )
+        return terms
+
+    def _full_list(self, catalogue: Catalogue, page: Page, terms: Terms) -> str:
+        cited_on: dict[str, list[tuple[str, str]]] = {}
+        for citing_page, handler in self._pages.values():
+            for work in handler.cited_works():
+                url = get_relative_url(citing_page.url, page.url)
+                # MkDocs writes the way up to a directory index as ".."; we want "../".
+                if citing_page.url.endswith("/") or not citing_page.url:
+                    url = url.rstrip("/") + "/"
+                fragment = render.reference_id(work)
+                title = citing_page.title or citing_page.file.name
+                cited_on.setdefault(work.key.lower(), []).append((title, f"{url}#{fragment}"))
+        entries = [
+            render.FullEntry(
+                work=work,
+                reference=catalogue.reference_html(work, terms),
+                cited_on=tuple(cited_on.get(work.key.lower(), [])),
+            )
+            for work in catalogue.works
+        ]
+        return render.full_list(entries, terms)
+
+    def _report_uncited(self, catalogue: Catalogue) -> None:
+        cited = {key for _, handler in self._pages.values() for key in handler.cited}
+        uncited = [work.key for work in catalogue.works if work.key.lower() not in cited]
+        languages = sorted({handler.terms.language for _, handler in self._pages.values()})
+        if uncited and languages:
+            log.info(
+                f"{len(uncited)} entries of {catalogue.bibliography.source} are cited on "
+                f"no page in {', '.join(languages)} (the full reference list still shows "
+                f"them): {', '.join(uncited)}"
+            )
+
+
+def _config_dir(config: MkDocsConfig) -> str:
+    return os.path.dirname(config.config_file_path or "")

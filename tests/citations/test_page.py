@@ -1,0 +1,130 @@
+"""One page's citations: warnings name file, line and key; lists only when something is cited."""
+
+import logging
+
+import markdown
+import pytest
+
+from patientsite.citations.bibliography import parse_bibliography
+from patientsite.citations.catalogue import Catalogue
+from patientsite.citations.locale import TERMS
+from patientsite.citations.page import BIBLIOGRAPHY_PLACEHOLDER, PageCitations
+from patientsite.citations.syntax import CitationsExtension
+
+LOGGER = "mkdocs.plugins.patientsite.citations"
+BIB = r"""
+@article{chou2009, author = {Chou, R. and Fu, R. and Deyo, R. A.}, title = {Imaging},
+         journal = {Lancet}, year = {2009}}
+@article{hall2021, author = {Hall, A. M. and Maher, C. G.}, title = {Do not}, journal = {BMJ},
+         year = {2021}}
+"""
+
+
+def render_page(
+    source: str, language: str = "nl", append_references: bool = True
+) -> tuple[str, PageCitations]:
+    catalogue = Catalogue(parse_bibliography(BIB, "references.bib"), year_suffixes=False)
+    handler = PageCitations(
+        catalogue,
+        TERMS[language],
+        numeric=True,
+        append_references=append_references,
+        source_name="docs/nl/alarm.md",
+        read_source=lambda: source,
+    )
+    extension = CitationsExtension()
+    extension.handler = handler
+    return markdown.markdown(source, extensions=["toc", extension]), handler
+
+
+def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == LOGGER and r.levelname == "WARNING"]
+
+
+def test_unknown_key_warns_with_file_line_and_closest_key(caplog: pytest.LogCaptureFixture) -> None:
+    source = "# Alarm\n\nFine [@chou2009].\n\n`[@chuo2009]` in code.\n\nTypo [@chuo2009].\n"
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        html, _ = render_page(source)
+    assert warnings(caplog) == [
+        "docs/nl/alarm.md:7: unknown citation key 'chuo2009' in [@chuo2009]: references.bib has "
+        "no such entry. Did you mean 'chou2009'? Correct the key, or add the work to "
+        "references.bib."
+    ]
+    assert '[<span class="citation-unknown" title="Onbekende bron">?chuo2009</span>]' in html
+
+
+def test_unknown_key_without_a_similar_one(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        render_page("A [@chou2009; @xyz].\n\nB [@xyz].\n")
+    assert warnings(caplog) == [
+        "docs/nl/alarm.md:1: unknown citation key 'xyz' in [@chou2009; @xyz]: references.bib "
+        "has no such entry. No key there looks like it. Correct the key, or add the work to "
+        "references.bib.",
+        "docs/nl/alarm.md:3: unknown citation key 'xyz' in [@xyz]: references.bib has no such "
+        "entry. No key there looks like it. Correct the key, or add the work to references.bib.",
+    ]
+
+
+def test_unreadable_citation_warns(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        render_page("Intro.\n\nSee [+@chou2009; @hall2021].\n")
+    assert warnings(caplog) == [
+        "docs/nl/alarm.md:3: cannot read the citation [+@chou2009; @hall2021]: the narrative "
+        "form [+@key] names one work. Write [+@key1] and [+@key2] separately."
+    ]
+
+
+def test_keys_match_whatever_their_case(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        html, handler = render_page("See [@Chou2009].")
+    assert warnings(caplog) == []
+    assert list(handler.cited) == ["chou2009"]
+    assert 'href="#ref-chou2009"' in html
+
+
+def test_list_holds_cited_works_in_number_order_with_every_place() -> None:
+    html, handler = render_page("A [@hall2021].\n\nB [@chou2009; @hall2021].\n\nC [@hall2021].")
+    assert handler.cited == {"hall2021": ["cite-1", "cite-2", "cite-3"], "chou2009": ["cite-2"]}
+    assert [work.key for work in handler.cited_works()] == ["chou2009", "hall2021"]
+    assert html.index('id="ref-chou2009"') < html.index('id="ref-hall2021"')
+    assert '<h2 id="bronnen">Bronnen</h2>' in html
+
+
+def test_english_heading() -> None:
+    html, _ = render_page("A [@hall2021].", language="en")
+    assert '<h2 id="references">References</h2>' in html
+
+
+def test_marker_placement_warns_about_a_page_without_marker(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        html, _ = render_page("A [@hall2021].", append_references=False)
+    assert warnings(caplog) == [
+        "docs/nl/alarm.md: this page cites works but has no [[references]] marker, so its "
+        "reference list is missing. Add a paragraph with only [[references]] where the list "
+        "should go."
+    ]
+    assert "<h2" not in html
+
+
+def test_marker_placement_with_marker(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        html, _ = render_page("A [@hall2021].\n\n[[references]]\n\nEnd.", append_references=False)
+    assert warnings(caplog) == []
+    assert html.index('<h2 id="bronnen">') < html.index("<p>End.</p>")
+
+
+def test_second_marker_warns(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        render_page("A [@hall2021].\n\n[[references]]\n\n[[references]]\n")
+    assert warnings(caplog) == [
+        "docs/nl/alarm.md: [[references]] appears more than once; the list goes where the first "
+        "one is. Remove the others."
+    ]
+
+
+def test_bibliography_marker_leaves_a_placeholder_for_the_plugin() -> None:
+    html, handler = render_page("# Bronnen\n\n[[bibliography]]\n")
+    assert handler.has_bibliography
+    assert html == f'<h1 id="bronnen">Bronnen</h1>\n{BIBLIOGRAPHY_PLACEHOLDER}'
