@@ -34,7 +34,8 @@ def render_page(
     )
     extension = CitationsExtension()
     extension.handler = handler
-    return markdown.markdown(source, extensions=["toc", extension]), handler
+    html = markdown.markdown(source, extensions=["toc", extension])
+    return handler.fill_references(html), handler
 
 
 def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -87,12 +88,12 @@ def test_list_holds_cited_works_in_number_order_with_every_place() -> None:
     assert handler.cited == {"hall2021": ["cite-1", "cite-2", "cite-3"], "chou2009": ["cite-2"]}
     assert [work.key for work in handler.cited_works()] == ["chou2009", "hall2021"]
     assert html.index('id="ref-chou2009"') < html.index('id="ref-hall2021"')
-    assert '<h2 id="bronnen">Bronnen</h2>' in html
+    assert '<h2 data-search-exclude="" id="bronnen">Bronnen</h2>' in html
 
 
 def test_english_heading() -> None:
     html, _ = render_page("A [@hall2021].", language="en")
-    assert '<h2 id="references">References</h2>' in html
+    assert '<h2 data-search-exclude="" id="references">References</h2>' in html
 
 
 def test_marker_placement_warns_about_a_page_without_marker(
@@ -112,7 +113,7 @@ def test_marker_placement_with_marker(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger=LOGGER):
         html, _ = render_page("A [@hall2021].\n\n[[references]]\n\nEnd.", append_references=False)
     assert warnings(caplog) == []
-    assert html.index('<h2 id="bronnen">') < html.index("<p>End.</p>")
+    assert html.index('<h2 data-search-exclude="" id="bronnen">') < html.index("<p>End.</p>")
 
 
 def test_second_marker_warns(caplog: pytest.LogCaptureFixture) -> None:

@@ -108,8 +108,8 @@ def test_a_work_has_the_same_number_on_every_page_and_in_both_languages(numeric:
 @pytest.mark.parametrize(
     ("path", "heading"),
     [
-        ("index.html", '<h2 id="bronnen">Bronnen'),
-        ("en/index.html", '<h2 id="references">References'),
+        ("index.html", '<h2 data-search-exclude="" id="bronnen">Bronnen'),
+        ("en/index.html", '<h2 data-search-exclude="" id="references">References'),
     ],
 )
 def test_list_at_the_end_headed_and_in_the_table_of_contents(
@@ -123,7 +123,7 @@ def test_list_at_the_end_headed_and_in_the_table_of_contents(
         ("jarvik2002", "5"),
         ("nice2016", "6"),
     ]
-    anchor = heading.split('"')[1]
+    anchor = heading.split('id="')[1].split('"')[0]
     html = (numeric / path).read_text(encoding="utf-8")
     assert f'<a href="#{anchor}" class="md-nav__link">' in html
 
@@ -140,10 +140,22 @@ def test_backlinks_to_every_place_that_cites(numeric: Path) -> None:
         assert f'id="{anchor}"' in content
 
 
+def test_reference_lists_stay_out_of_the_search_index(numeric: Path) -> None:
+    index = (numeric / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Een scan helpt zelden" in index
+    assert "A scan rarely helps" in index
+    # Titles of works appear on the pages only, never as hits of the site search.
+    assert "Imaging strategies for low-back pain" not in index
+    assert "#bronnen" not in index
+    assert "#references" not in index
+
+
 def test_marker_places_the_list(numeric: Path) -> None:
     content = article(numeric, "alarm/index.html")
-    assert content.index('<h2 id="bronnen">') < content.index('<h2 id="meer-weten">')
-    assert content.count('<h2 id="bronnen">') == 1
+    assert content.index('<h2 data-search-exclude="" id="bronnen">') < content.index(
+        '<h2 id="meer-weten">'
+    )
+    assert content.count('<h2 data-search-exclude="" id="bronnen">') == 1
     assert "[[references]]" not in content
 
 
@@ -254,8 +266,12 @@ def test_author_date(author_date: Path, path: str, expected: str) -> None:
 
 def test_placement_marker(tmp_path_factory: pytest.TempPathFactory) -> None:
     content = article(built(tmp_path_factory, "placement_marker"), "en/index.html")
-    assert content.index("A scan rarely helps") < content.index('<h2 id="references">')
-    assert content.index('<h2 id="references">') < content.index('<h2 id="further">')
+    assert content.index("A scan rarely helps") < content.index(
+        '<h2 data-search-exclude="" id="references">'
+    )
+    assert content.index('<h2 data-search-exclude="" id="references">') < content.index(
+        '<h2 id="further">'
+    )
     assert 'id="ref-hall2021" value="4"' in content
 
 

@@ -155,7 +155,7 @@ def test_references_marker_replaced_by_heading_and_list() -> None:
     assert handler.markers_seen == [True]
     assert html == (
         '<h1 id="page">Page</h1>\n<p>Text <cite>[@a]</cite>.</p>\n'
-        '<h2 id="bronnen">Bronnen</h2>\n<ol><li>list</li></ol>\n'
+        '<h2 data-search-exclude="" id="bronnen">Bronnen</h2>\n<ol><li>list</li></ol>\n'
         '<h2 id="after">After</h2>\n<p>More.</p>'
     )
 
@@ -163,7 +163,9 @@ def test_references_marker_replaced_by_heading_and_list() -> None:
 def test_list_appended_when_there_is_no_marker() -> None:
     html, handler = convert("Text [@a].\n\n## Last\n\nEnd.")
     assert handler.markers_seen == [False]
-    assert html.endswith('<p>End.</p>\n<h2 id="bronnen">Bronnen</h2>\n<ol><li>list</li></ol>')
+    assert html.endswith(
+        '<p>End.</p>\n<h2 data-search-exclude="" id="bronnen">Bronnen</h2>\n<ol><li>list</li></ol>'
+    )
 
 
 def test_heading_is_in_the_table_of_contents() -> None:
@@ -188,7 +190,7 @@ def test_marker_inside_text_or_code_is_not_a_marker() -> None:
 def test_second_references_marker_is_reported_and_removed() -> None:
     html, handler = convert("Text [@a].\n\n[[references]]\n\nMore.\n\n[[references]]\n")
     assert handler.extra_markers == 1
-    assert html.count('<h2 id="bronnen">') == 1
+    assert html.count('<h2 data-search-exclude="" id="bronnen">') == 1
     assert "[[references]]" not in html
 
 

@@ -5,6 +5,7 @@ style's terms. Text stays pybtex rich text until the HTML backend renders it, so
 escaped there and nothing is patched afterwards.
 """
 
+import functools
 import html
 import re
 from collections.abc import Mapping
@@ -18,8 +19,9 @@ from pybtex.style.formatting import BaseStyle
 from pybtex.style.template import Node, join, node
 
 from patientsite.citations.bibliography import entry_date, parse_iso_date
+from patientsite.citations.latex import decode, rich
 from patientsite.citations.locale import Terms
-from patientsite.citations.names import decode, editor_names, names_of, reference_names
+from patientsite.citations.names import editor_names, names_of, reference_names
 
 # langid values (babel/polyglossia names) that mean English: only these titles get sentence case.
 ENGLISH = {"english", "american", "british", "canadian", "australian", "newzealand",
@@ -145,10 +147,6 @@ def _reference(e: Entry, title_node: Node, *source: Node, full_date: bool = Fals
     return join(sep=" ")[title_node, when(full=full_date), *source, link]
 
 
-def _rich(latex: str) -> Text:
-    return Text.from_latex(latex)
-
-
 def _group_name(entry: Entry) -> str | None:
     """The author's name when it is a single organisation, to leave out a repeated publisher."""
     authors = names_of(entry, "author")
@@ -194,7 +192,7 @@ def title(children: list, context: dict, italic: bool = False) -> BaseText:
     text = _title_text(entry, entry.fields["title"])
     parts: list[BaseText | str] = [Tag("em", text) if italic else text]
     if "translatedtitle" in entry.fields:
-        parts += [" [", sentence_case(_rich(entry.fields["translatedtitle"])), "]"]
+        parts += [" [", _sentence_cased(entry.fields["translatedtitle"]), "]"]
     description = join(sep=", ")[children].format_data(context)
     if description:
         parts += [" (", description, ")"]
@@ -202,8 +200,13 @@ def title(children: list, context: dict, italic: bool = False) -> BaseText:
 
 
 def _title_text(entry: Entry, latex: str) -> BaseText:
-    text = _rich(latex)
-    return sentence_case(text) if is_english(entry) else text
+    return _sentence_cased(latex) if is_english(entry) else rich(latex)
+
+
+# Each title is formatted once per language: case it once.
+@functools.cache
+def _sentence_cased(latex: str) -> BaseText:
+    return sentence_case(rich(latex))
 
 
 @node
@@ -224,8 +227,8 @@ def report_number(children: list, context: dict) -> BaseText:
     entry, terms = context["entry"], context["style"].terms
     if "number" not in entry.fields:
         return Text()
-    kind = _rich(entry.fields["type"]) if "type" in entry.fields else Text(terms.report)
-    return Text(kind, " ", _rich(entry.fields["number"]))
+    kind = rich(entry.fields["type"]) if "type" in entry.fields else Text(terms.report)
+    return Text(kind, " ", rich(entry.fields["number"]))
 
 
 @node
@@ -245,15 +248,15 @@ def journal(children: list, context: dict) -> BaseText:
     """ "*Journal*, *147*(7), 478-491." with article numbers as "Article e037820"."""
     entry, terms = context["entry"], context["style"].terms
     name = entry.fields.get("journal") or entry.fields.get("journaltitle")
-    parts: list[BaseText | str] = [Tag("em", _rich(name))] if name else []
+    parts: list[BaseText | str] = [Tag("em", rich(name))] if name else []
     volume = entry.fields.get("volume")
     issue = entry.fields.get("number") or entry.fields.get("issue")
     if volume or issue:
         parts.append(", ")
         if volume:
-            parts.append(Tag("em", _rich(volume)))
+            parts.append(Tag("em", rich(volume)))
         if issue:
-            parts += ["(", _rich(issue), ")"]
+            parts += ["(", rich(issue), ")"]
     location = _article_location(entry, terms)
     if location:
         parts += [", ", location]
@@ -295,7 +298,7 @@ def publisher(children: list, context: dict, field_name: str = "publisher") -> B
     entry = context["entry"]
     if field_name not in entry.fields:
         return Text()
-    name = _rich(entry.fields[field_name])
+    name = rich(entry.fields[field_name])
     if str(name) == _group_name(entry):
         return Text()
     return name.add_period()

@@ -1,10 +1,12 @@
 """Authors' and editors' names as APA 7 writes and sorts them."""
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
 from pybtex.database import Entry, Person
-from pybtex.richtext import Text
+
+from patientsite.citations.latex import decode
 
 # APA 7 lists up to 20 authors; from 21 on, the first 19, an ellipsis and the last one.
 MAX_LISTED = 20
@@ -36,11 +38,6 @@ class NameList:
         return bool(self.names)
 
 
-def decode(latex: str) -> str:
-    """Plain text of a LaTeX string: W{\\'a}ng becomes Wáng, braces disappear."""
-    return str(Text.from_latex(latex))
-
-
 def names_of(entry: Entry, role: str) -> NameList:
     """The names in an entry's author or editor field."""
     persons = entry.persons.get(role, [])
@@ -49,6 +46,7 @@ def names_of(entry: Entry, role: str) -> NameList:
     return NameList(names=tuple(_name(person) for person in named), more=more)
 
 
+@functools.cache
 def reference_names(names: NameList) -> str:
     """Names for the author position of a reference: "Hall, A. M., & Maher, C. G."."""
     written = [_surname_first(name) for name in names.names]
@@ -100,16 +98,26 @@ def sortable(text: str) -> str:
 
 
 def _is_others(person: Person) -> bool:
-    return str(person) == "others"
+    return person.last_names == ["others"] and not (person.first_names or person.prelast_names)
 
 
 def _name(person: Person) -> Name:
-    surname = " ".join(decode(part) for part in person.prelast_names + person.last_names)
-    given = [decode(part) for part in person.first_names + person.middle_names]
+    return _decoded_name(
+        tuple(person.prelast_names + person.last_names),
+        tuple(person.first_names + person.middle_names),
+        tuple(person.lineage_names),
+    )
+
+
+# The same people appear in many entries: decode each spelling once.
+@functools.cache
+def _decoded_name(
+    surname: tuple[str, ...], given: tuple[str, ...], suffix: tuple[str, ...]
+) -> Name:
     return Name(
-        surname=surname,
-        initials=" ".join(_initials(part) for part in given),
-        suffix=" ".join(decode(part) for part in person.lineage_names),
+        surname=" ".join(decode(part) for part in surname),
+        initials=" ".join(_initials(decode(part)) for part in given),
+        suffix=" ".join(decode(part) for part in suffix),
     )
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from pybtex.database import Entry
 
 from patientsite.citations.bibliography import Bibliography, entry_date
-from patientsite.citations.names import cite_names, decode, names_of, sort_key, sortable
+from patientsite.citations.latex import decode
+from patientsite.citations.names import cite_names, names_of, sort_key, sortable
 
 # APA 7 ignores a leading article when it alphabetises by title.
 _LEADING_ARTICLE_RE = re.compile(r"^(a|an|the)\s+", re.IGNORECASE)

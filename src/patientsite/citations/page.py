@@ -15,7 +15,9 @@ from patientsite.citations.syntax import Citation, CitationLines, ReferenceSecti
 # Under "mkdocs" so that MkDocs counts our warnings and `mkdocs build --strict` fails on them.
 log = logging.getLogger("mkdocs.plugins.patientsite.citations")
 
-# Stands for the full reference list until every page is converted and its citations known.
+# The lists stand in the page as placeholders until the page is written (see plugin.py): the
+# full list needs every page's citations, and neither list belongs in the search index.
+REFERENCES_PLACEHOLDER = "<!-- patientsite-citations: reference list -->"
 BIBLIOGRAPHY_PLACEHOLDER = "<!-- patientsite-citations: full reference list -->"
 
 
@@ -42,6 +44,8 @@ class PageCitations:
         """Ids of the places citing each work, by the work's lower-case key."""
         self.has_bibliography = False
         """Whether the page holds the [[bibliography]] marker."""
+        self.references_html = ""
+        """The page's reference list, once the page is converted; "" if it has none."""
         self._lines = CitationLines(read_source)
         self._count = 0
 
@@ -85,11 +89,16 @@ class PageCitations:
             )
             for work in self.cited_works()
         ]
+        self.references_html = render.page_list(entries, self.terms, self.numeric)
         return ReferenceSection(
             heading=self.terms.references,
             anchor=self.terms.references_id,
-            html=render.page_list(entries, self.terms, self.numeric),
+            html=REFERENCES_PLACEHOLDER,
         )
+
+    def fill_references(self, html: str) -> str:
+        """The page's HTML with its reference list in place of the placeholder."""
+        return html.replace(REFERENCES_PLACEHOLDER, self.references_html, 1)
 
     def bibliography(self) -> str:
         self.has_bibliography = True

@@ -14,12 +14,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.templates import TemplateContext
 
 from patientsite.citations import render
 from patientsite.citations.bibliography import (
@@ -74,6 +72,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        # What pages cite is per build: static-i18n builds each language on its own.
         self._pages = {}
 
     def on_page_markdown(
@@ -98,28 +99,27 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        if not self.config.enabled:
+            return html
         handler, self.extension.handler = self.extension.handler, None
         if handler is not None:
             self._pages[page.file.src_uri] = (page, handler)
         return html
 
-    # Before the search plugin (priority 0) indexes page.content, so the full list is found.
-    @event_priority(10)
-    def on_page_context(
-        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> TemplateContext | None:
-        # Every page of this build has been converted by now (MkDocs converts them all before
-        # it renders any template), so we know which pages cite which work.
-        _, handler = self._pages.get(page.file.src_uri, (None, None))
-        if handler is not None and handler.has_bibliography and page.content:
-            full_list = self._full_list(handler.catalogue, page, handler.terms)
-            page.content = page.content.replace(BIBLIOGRAPHY_PLACEHOLDER, full_list)
-        return context
-
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return output
         _, handler = self._pages.get(page.file.src_uri, (None, None))
         if handler is None or not (handler.cited or handler.has_bibliography):
             return output
+        # The search plugin has indexed page.content by now, without the lists: every page's
+        # list would otherwise make each cited title a search hit on every page citing it.
+        output = handler.fill_references(output)
+        if handler.has_bibliography:
+            # Every page of this build has been converted by now (MkDocs converts them all
+            # before it writes any), so we know which pages cite which work.
+            full_list = self._full_list(handler.catalogue, page, handler.terms)
+            output = output.replace(BIBLIOGRAPHY_PLACEHOLDER, full_list)
         css = get_relative_url(f"{SITE_ASSETS}/citations.css", page.url)
         script = get_relative_url(f"{SITE_ASSETS}/citations.js", page.url)
         tags = f'<link rel="stylesheet" href="{css}">\n<script src="{script}" defer></script>\n'

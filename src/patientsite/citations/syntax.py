@@ -255,7 +255,8 @@ class _ListPlacer(Treeprocessor):
             root.extend(elements)
 
     def _section(self, section: ReferenceSection) -> list[etree.Element]:
-        heading = etree.Element("h2", {"id": section.anchor})
+        # The search plugin leaves out a section whose heading is marked so.
+        heading = etree.Element("h2", {"id": section.anchor, "data-search-exclude": ""})
         heading.text = section.heading
         return [heading, self._raw(section.html)]
 
