@@ -1,0 +1,171 @@
+"""How much the citations plugin adds to a build.
+
+Generates a synthetic bilingual site (by default 400 pages per language with 10 citations each,
+a full reference list page per language, and a 2,000-entry .bib) in a temporary folder, builds
+it with the plugin and without it (the same pages, the citations left as plain text), and
+reports the median of 3 builds of each, in wall time and in CPU time.
+
+    .venv/bin/python scripts/bench_citations.py [--pages 400] [--entries 2000] [--runs 3]
+"""
+
+import argparse
+import logging
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+log = logging.getLogger("bench_citations")
+
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+CITATIONS_PER_PAGE = 10
+
+SURNAMES = [
+    "Chou", "Hall", "Maher", "W{\\'a}ng", "van der Graaf", "Deyo", "Jarvik", "Koes",
+    "van Tulder", "{Ruiz Santiago}", "M{\\\"u}ller", "Oliveira", "Brinjikji", "Sharma", "Taylor",
+    "de Vries", "Svanbergsson", "Jutzi", "Lateef", "Pang",
+]  # fmt: skip
+WORDS = [
+    "imaging", "low", "back", "pain", "MRI", "scan", "guideline", "primary", "care", "review",
+    "trial", "patients", "disc", "degeneration", "nerve", "outcome", "evidence", "physiotherapy",
+]  # fmt: skip
+
+CONFIG = """site_name: Citations benchmark
+theme:
+  name: material
+  language: nl
+  font: false
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      fallback_to_default: false
+      languages:
+        - locale: nl
+          name: Nederlands
+          default: true
+          build: true
+        - locale: en
+          name: English
+          build: true
+{citations}markdown_extensions:
+  - toc:
+      permalink: true
+  - pymdownx.superfences
+"""
+CITATIONS_PLUGIN = "  - patientsite/citations:\n      bib_file: refs.bib\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=400, help="pages per language")
+    parser.add_argument("--entries", type=int, default=2000, help="entries in the .bib")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each kind")
+    arguments = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+
+    with tempfile.TemporaryDirectory(prefix="bench-citations-") as folder:
+        root = Path(folder)
+        keys = write_bibliography(root / "refs.bib", arguments.entries)
+        write_pages(root / "docs", keys, arguments.pages)
+        (root / "with.yml").write_text(CONFIG.format(citations=CITATIONS_PLUGIN))
+        (root / "without.yml").write_text(CONFIG.format(citations=""))
+        log.info(
+            f"{arguments.pages} pages per language, {CITATIONS_PER_PAGE} citations each, "
+            f"{arguments.entries} entries; {arguments.runs} builds of each kind"
+        )
+        wall: dict[str, list[float]] = {"with": [], "without": []}
+        cpu: dict[str, list[float]] = {"with": [], "without": []}
+        # Alternate the two kinds so that a busy machine slows both alike.
+        for run in range(1, arguments.runs + 1):
+            for kind in ("without", "with"):
+                seconds, cpu_seconds = build(root / f"{kind}.yml", root / f"site-{kind}")
+                wall[kind].append(seconds)
+                cpu[kind].append(cpu_seconds)
+                label = f"{kind} plugin:"
+                log.info(f"run {run}: {label:16} {seconds:6.2f} s ({cpu_seconds:6.2f} s CPU)")
+
+    # CPU time is reported too: on a shared machine it varies much less than wall time.
+    for name, times in (("wall time", wall), ("CPU time", cpu)):
+        with_plugin = statistics.median(times["with"])
+        without_plugin = statistics.median(times["without"])
+        added = with_plugin - without_plugin
+        log.info(
+            f"{name}, median: {with_plugin:.2f} s with the plugin, {without_plugin:.2f} s "
+            f"without; the plugin adds {added:.2f} s ({added / without_plugin * 100:+.1f}%)"
+        )
+
+
+def build(config: Path, site: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of one `mkdocs build`, in a process of its own."""
+    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(
+        [str(MKDOCS), "build", "--quiet", "-f", str(config), "-d", str(site)],
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return time.perf_counter() - start, cpu
+
+
+def write_bibliography(path: Path, count: int) -> list[str]:
+    """A .bib of `count` entries of the kinds the site uses; returns their keys."""
+    rng = random.Random(2000)
+    entries, keys = [], []
+    for number in range(count):
+        key = f"work{number:04d}:{rng.choice(WORDS)}"
+        keys.append(key)
+        authors = " and ".join(
+            f"{rng.choice(SURNAMES)}, {rng.choice('ABCDEFGHJKLMNPRST')}. {rng.choice('ABCDJKLM')}."
+            for _ in range(rng.randint(1, 8))
+        )
+        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 12))).capitalize()
+        year = rng.randint(1995, 2025)
+        if number % 10 == 0:
+            entries.append(
+                f"@techreport{{{key},\n  author = {{{{Guideline Group {number}}}}},\n"
+                f"  title = {{{title}: {{MRI}} and care}},\n  institution = {{Institute}},\n"
+                f"  type = {{Guideline}},\n  number = {{NG{number}}},\n  year = {{{year}}},\n"
+                f"  url = {{https://example.org/ng{number}}},\n  urldate = {{2025-03-03}},\n}}\n"
+            )
+        else:
+            entries.append(
+                f"@article{{{key},\n  author = {{{authors}}},\n  title = {{{title}}},\n"
+                f"  journal = {{Journal of {rng.choice(WORDS).title()}}},\n  year = {{{year}}},\n"
+                f"  volume = {{{rng.randint(1, 300)}}},\n  number = {{{rng.randint(1, 12)}}},\n"
+                f"  pages = {{{number}--{number + 9}}},\n  doi = {{10.1000/bench.{number}}},\n}}\n"
+            )
+    path.write_text("\n".join(entries), encoding="utf-8")
+    return keys
+
+
+def write_pages(docs: Path, keys: list[str], pages: int) -> None:
+    """`pages` pages per language with CITATIONS_PER_PAGE citations, and a full list page."""
+    rng = random.Random(400)
+    for language, heading in (("nl", "Bronnen"), ("en", "Sources")):
+        folder = docs / language
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text(f"# {language}\n\nStart.\n")
+        (folder / "sources.md").write_text(f"# {heading}\n\n[[bibliography]]\n")
+        for page in range(pages):
+            paragraphs = []
+            for _ in range(CITATIONS_PER_PAGE // 2):
+                first, second = rng.sample(keys, 2)
+                text = " ".join(rng.choice(WORDS) for _ in range(40))
+                paragraphs.append(f"{text} [@{first}]. {text} [@{second}, p. {rng.randint(1, 9)}].")
+            body = "\n\n".join(paragraphs)
+            (folder / f"page{page:03d}.md").write_text(
+                f"# Page {page}\n\n{body}\n\n## More\n\n`[@{keys[0]}]` is code.\n",
+                encoding="utf-8",
+            )
+
+
+if __name__ == "__main__":
+    main()
