@@ -88,13 +88,19 @@ def sort_key(names: NameList) -> tuple[tuple[str, str], ...]:
     punctuation are ignored. Comparing tuples gives APA's "nothing precedes something": a
     one-author work sorts before a work by the same author with co-authors.
     """
-    return tuple((sortable(name.surname), sortable(name.initials)) for name in names.names)
+    return tuple(_sort_name(name) for name in names.names)
 
 
 def sortable(text: str) -> str:
     """Lower-case letters and digits only, accents removed: "Ó Súille-Bháin" -> "osuillebhain"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if char.isalnum())
+
+
+# The same people appear in many entries: normalise each name once.
+@functools.cache
+def _sort_name(name: Name) -> tuple[str, str]:
+    return sortable(name.surname), sortable(name.initials)
 
 
 def _is_others(person: Person) -> bool:
