@@ -53,6 +53,9 @@ class ApaStyle(BaseStyle):
         self.terms = terms
         self.year_suffixes = year_suffixes
         """The "a" of "2020a" by lower-case key, for works whose citations would look alike."""
+        self.localized = False
+        """Whether the entry formatted last used a word of `terms`: if not, it reads the same
+        in every language. The nodes below set it through _terms() when they use a word."""
 
     def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
         # Types without a template of their own (thesis, manual, ...) are formatted as misc.
@@ -61,7 +64,8 @@ class ApaStyle(BaseStyle):
         return FormattedEntry(entry.key, template(entry).format_data(context), label)
 
     def format_html(self, entry: Entry) -> str:
-        """One entry as HTML."""
+        """One entry as HTML; `localized` then tells whether it differs between languages."""
+        self.localized = False
         return self.format_entry("", entry).text.render(HtmlBackend())
 
     def get_article_template(self, e: Entry) -> Node:
@@ -155,14 +159,26 @@ def _group_name(entry: Entry) -> str | None:
     return None
 
 
+def _terms(context: dict) -> Terms:
+    """The style's words, for a node about to use one: the reference is then localized.
+
+    Read them only where a word is used, so that a reference without any (most articles) is
+    known to read the same in every language and is formatted once for all of them.
+    """
+    style = context["style"]
+    style.localized = True
+    return style.terms
+
+
 @node
 def creators(children: list, context: dict) -> BaseText:
     """ "Hall, A. M., & Maher, C. G." or, for an edited book, "Koes, B. (Ed.)"."""
-    entry, terms = context["entry"], context["style"].terms
+    entry = context["entry"]
     authors = names_of(entry, "author")
     if authors:
         return Text(reference_names(authors)).add_period()
     editors = names_of(entry, "editor")
+    terms = _terms(context)
     role = terms.editor if len(editors.names) == 1 and not editors.more else terms.editors
     return Text(f"{reference_names(editors)} ({role}).")
 
@@ -171,13 +187,13 @@ def creators(children: list, context: dict) -> BaseText:
 def when(children: list, context: dict, full: bool = False) -> BaseText:
     """ "(2009).", "(2020a).", "(n.d.)." or for web pages "(2021, March 3)."."""
     entry, style = context["entry"], context["style"]
-    terms = style.terms
     year, month, day = entry_date(entry)
     suffix = style.year_suffixes.get(entry.key.lower(), "")
     if year is None:
-        return Text(f"({terms.no_date}{'-' + suffix if suffix else ''}).")
+        return Text(f"({_terms(context).no_date}{'-' + suffix if suffix else ''}).")
     written = f"{decode(year)}{suffix}"
     if full and month:
+        terms = _terms(context)
         name = terms.months[month - 1]
         written += ", " + (terms.month_day.format(day=day, month=name) if day else name)
     return Text(f"({written}).")
@@ -212,11 +228,12 @@ def _sentence_cased(latex: str) -> BaseText:
 @node
 def edition(children: list, context: dict) -> BaseText:
     """ "2nd ed." / "2e dr."; an edition that is not a number is shown as written."""
-    entry, terms = context["entry"], context["style"].terms
+    entry = context["entry"]
     value = decode(entry.fields.get("edition", "")).strip()
     if not value:
         return Text()
     if value.isdigit():
+        terms = _terms(context)
         return Text(terms.edition.format(ordinal=terms.ordinal(int(value))))
     return Text(value)
 
@@ -224,20 +241,21 @@ def edition(children: list, context: dict) -> BaseText:
 @node
 def report_number(children: list, context: dict) -> BaseText:
     """ "KCE Reports 287", "NICE Guideline NG59", or "Report No. 12" when no type is given."""
-    entry, terms = context["entry"], context["style"].terms
+    entry = context["entry"]
     if "number" not in entry.fields:
         return Text()
-    kind = rich(entry.fields["type"]) if "type" in entry.fields else Text(terms.report)
+    kind = rich(entry.fields["type"]) if "type" in entry.fields else Text(_terms(context).report)
     return Text(kind, " ", rich(entry.fields["number"]))
 
 
 @node
 def chapter_pages(children: list, context: dict) -> BaseText:
     """ "pp. 45-67" (with an en dash) or "p. 45" for a chapter."""
-    entry, terms = context["entry"], context["style"].terms
+    entry = context["entry"]
     pages = decode(entry.fields.get("pages", "")).strip()
     if not pages:
         return Text()
+    terms = _terms(context)
     if match := _PAGE_RANGE_RE.fullmatch(pages):
         return Text(f"{terms.pages} {match[1]}{ENDASH}{match[2]}")
     return Text(f"{terms.page} {pages}")
@@ -246,7 +264,7 @@ def chapter_pages(children: list, context: dict) -> BaseText:
 @node
 def journal(children: list, context: dict) -> BaseText:
     """ "*Journal*, *147*(7), 478-491." with article numbers as "Article e037820"."""
-    entry, terms = context["entry"], context["style"].terms
+    entry = context["entry"]
     name = entry.fields.get("journal") or entry.fields.get("journaltitle")
     parts: list[BaseText | str] = [Tag("em", rich(name))] if name else []
     volume = entry.fields.get("volume")
@@ -257,28 +275,28 @@ def journal(children: list, context: dict) -> BaseText:
             parts.append(Tag("em", rich(volume)))
         if issue:
             parts += ["(", rich(issue), ")"]
-    location = _article_location(entry, terms)
+    location = _article_location(entry, context)
     if location:
         parts += [", ", location]
     return Text(*parts).add_period() if parts else Text()
 
 
-def _article_location(entry: Entry, terms: Terms) -> str:
+def _article_location(entry: Entry, context: dict) -> str:
     """Page range with an en dash, or "Article n291" for an article number (pages or eid)."""
     if "eid" in entry.fields:
-        return f"{terms.article} {decode(entry.fields['eid']).strip()}"
+        return f"{_terms(context).article} {decode(entry.fields['eid']).strip()}"
     pages = decode(entry.fields.get("pages", "")).strip()
     if match := _PAGE_RANGE_RE.fullmatch(pages):
         return f"{match[1]}{ENDASH}{match[2]}"
     if _ARTICLE_NUMBER_RE.fullmatch(pages):
-        return f"{terms.article} {pages}"
+        return f"{_terms(context).article} {pages}"
     return pages
 
 
 @node
 def in_book(children: list, context: dict) -> BaseText:
     """ "In M. van Tulder & B. Koes (Eds.), *Book title* (2nd ed., pp. 45-67)."."""
-    entry, terms = context["entry"], context["style"].terms
+    entry, terms = context["entry"], _terms(context)
     parts: list[BaseText | str] = [f"{terms.in_} "]
     editors = names_of(entry, "editor")
     if editors:
@@ -317,7 +335,7 @@ def site_name(children: list, context: dict) -> BaseText:
 @node
 def link(children: list, context: dict) -> BaseText:
     """The DOI as https://doi.org/..., else the URL, after "Retrieved <date>, from" if dated."""
-    entry, terms = context["entry"], context["style"].terms
+    entry = context["entry"]
     if "doi" in entry.fields:
         doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", entry.fields["doi"].strip())
         return _url(f"https://doi.org/{doi}")
@@ -328,6 +346,7 @@ def link(children: list, context: dict) -> BaseText:
         return url
     # Checked when the file was read: urldate is a full ISO date.
     year, month, day = parse_iso_date(entry.fields["urldate"]) or (1, 1, 1)
+    terms = _terms(context)
     accessed = terms.date(date(year, month or 1, day or 1))
     return Text(terms.retrieved.format(date=accessed), " ", url)
 

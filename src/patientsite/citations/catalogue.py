@@ -2,7 +2,7 @@
 
 from patientsite.citations.apa import ApaStyle
 from patientsite.citations.bibliography import Bibliography
-from patientsite.citations.locale import Terms
+from patientsite.citations.locale import TERMS, Terms
 from patientsite.citations.numbering import Work, number_works
 
 
@@ -26,11 +26,15 @@ class Catalogue:
 
     def reference_html(self, work: Work, terms: Terms) -> str:
         """The work's APA reference as HTML, in the language of `terms`."""
-        cache_key = (work.key.lower(), terms.language)
+        key = work.key.lower()
+        cache_key = (key, terms.language)
         if cache_key not in self._html:
             style = self._styles.get(terms.language)
             if style is None:
                 style = self._styles[terms.language] = ApaStyle(terms, self._suffixes)
-            entry = self.bibliography.entries[work.key.lower()]
-            self._html[cache_key] = style.format_html(entry)
+            html = self._html[cache_key] = style.format_html(self.bibliography.entries[key])
+            if not style.localized:
+                # No word of the language in it (most articles): every language reads the same.
+                for language in TERMS:
+                    self._html.setdefault((key, language), html)
         return self._html[cache_key]
