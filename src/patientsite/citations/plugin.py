@@ -166,13 +166,13 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def _full_list(self, catalogue: Catalogue, page: Page, terms: Terms) -> str:
         cited_on: dict[str, list[tuple[str, str]]] = {}
         for citing_page, handler in self._pages.values():
+            url = get_relative_url(citing_page.url, page.url)
+            # MkDocs writes the way up to a directory index as ".."; we want "../".
+            if citing_page.url.endswith("/") or not citing_page.url:
+                url = url.rstrip("/") + "/"
+            title = citing_page.title or citing_page.file.name
             for work in handler.cited_works():
-                url = get_relative_url(citing_page.url, page.url)
-                # MkDocs writes the way up to a directory index as ".."; we want "../".
-                if citing_page.url.endswith("/") or not citing_page.url:
-                    url = url.rstrip("/") + "/"
                 fragment = render.reference_id(work)
-                title = citing_page.title or citing_page.file.name
                 cited_on.setdefault(work.key.lower(), []).append((title, f"{url}#{fragment}"))
         entries = [
             render.FullEntry(
