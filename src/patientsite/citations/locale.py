@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from patientsite.dates import MONTHS
+
 
 def _english_ordinal(number: int) -> str:
     """1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st."""
@@ -84,10 +86,7 @@ class Terms:
 TERMS: dict[str, Terms] = {
     "nl": Terms(
         language="nl",
-        months=(
-            "januari", "februari", "maart", "april", "mei", "juni",
-            "juli", "augustus", "september", "oktober", "november", "december",
-        ),
+        months=MONTHS["nl"],
         full_date="{day} {month} {year}",
         month_day="{day} {month}",
         no_date="z.d.",
@@ -114,10 +113,7 @@ TERMS: dict[str, Terms] = {
     ),
     "en": Terms(
         language="en",
-        months=(
-            "January", "February", "March", "April", "May", "June",
-            "July", "August", "September", "October", "November", "December",
-        ),
+        months=MONTHS["en"],
         full_date="{month} {day}, {year}",
         month_day="{month} {day}",
         no_date="n.d.",

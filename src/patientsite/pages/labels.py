@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from patientsite.dates import MONTHS
+
 
 @dataclass(frozen=True)
 class Labels:
@@ -25,10 +27,7 @@ class Labels:
 # fmt: off
 LABELS: dict[str, Labels] = {
     "nl": Labels(
-        months=(
-            "januari", "februari", "maart", "april", "mei", "juni",
-            "juli", "augustus", "september", "oktober", "november", "december",
-        ),
+        months=MONTHS["nl"],
         reviewed="Laatst nagekeken",
         next_review="Volgende herziening",
         clinic="Praktijk",
@@ -43,10 +42,7 @@ LABELS: dict[str, Labels] = {
         not_filled_in="Nog niet ingevuld door de praktijk",
     ),
     "en": Labels(
-        months=(
-            "January", "February", "March", "April", "May", "June",
-            "July", "August", "September", "October", "November", "December",
-        ),
+        months=MONTHS["en"],
         reviewed="Last reviewed",
         next_review="Next review",
         clinic="Clinic",

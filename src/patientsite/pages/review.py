@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.meta import YAML_RE, SafeLoader
 
+from patientsite.dates import long_date
 from patientsite.pages.labels import Labels
 
 FIELDS = ("published", "reviewed", "next_review")
@@ -108,7 +109,7 @@ def is_stale(dates: ReviewDates, on: date) -> bool:
 
 def format_date(day: date, labels: Labels) -> str:
     """A date as readers write it: 23 november 2026 / 23 November 2026."""
-    return f"{day.day} {labels.months[day.month - 1]} {day.year}"
+    return long_date(day, labels.months)
 
 
 def _time(day: date, labels: Labels) -> str:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from patientsite.dates import long_date
 from patientsite.pdf.labels import Labels
 from patientsite.pdf.qr import qr_svg
 from patientsite.pdf.settings import FONT_FAMILY, Language, Settings
@@ -20,8 +21,8 @@ class Meta:
 
 
 def format_date(day: date, labels: Labels) -> str:
-    """23 november 2026 / 23 November 2026."""
-    return f"{day.day} {labels.months[day.month - 1]} {day.year}"
+    """A date as readers write it: 23 november 2026 / 23 November 2026."""
+    return long_date(day, labels.months)
 
 
 def author_of(settings: Settings, language: Language) -> str:

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from patientsite.dates import MONTHS
+
 
 @dataclass(frozen=True)
 class Labels:
@@ -33,10 +35,7 @@ class Labels:
 # fmt: off
 LABELS: dict[str, Labels] = {
     "nl": Labels(
-        months=(
-            "januari", "februari", "maart", "april", "mei", "juni",
-            "juli", "augustus", "september", "oktober", "november", "december",
-        ),
+        months=MONTHS["nl"],
         page_of="pagina {page} van {pages}",
         page_ref="zie blz. {page}",
         contents="Inhoud",
@@ -59,10 +58,7 @@ LABELS: dict[str, Labels] = {
         share_html="HTML",
     ),
     "en": Labels(
-        months=(
-            "January", "February", "March", "April", "May", "June",
-            "July", "August", "September", "October", "November", "December",
-        ),
+        months=MONTHS["en"],
         page_of="page {page} of {pages}",
         page_ref="see p. {page}",
         contents="Contents",
