@@ -63,6 +63,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         root = Path(self.directory)
         first = self.path.lstrip("/").split("/", 1)[0]
         page = root / first / "404.html" if first in self.languages else root / "404.html"
+        if not page.exists():  # a fixture site without a 404 page: a plain 404
+            super().send_error(code, message, explain)
+            return
         body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")

@@ -1,17 +1,12 @@
 """Popovers, backlinks and accessibility of citations, in the system Chromium."""
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.support import FIXTURES, build_site
+from tests.support import FIXTURES, build_site, serve
 
 pytestmark = pytest.mark.browser
 
@@ -20,28 +15,6 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # real site (tests/platform), whose stylesheet fixes Material's contrast.
 AXE_CONTEXT = {"include": [["article"], ["#citation-popover"]]}
 CHOU = "Chou, R., Fu, R., Carrino, J. A., & Deyo, R. A. (2009). Imaging strategies for low-back"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files; a missing one is a plain 404 (the fixture sites have no 404 pages)."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve `site_dir` on 127.0.0.1 on a free port; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.fixture(scope="module")
