@@ -3,6 +3,11 @@
 pybtex's own error handling either raises without the entry's line or, in non-strict mode, drops
 fields silently. We drive its BibTeX scanner ourselves so that every error names the file, the line
 where the entry starts and the entry's key, and the build never goes on with part of the file.
+
+pybtex's scanner reads a token at a time, which is most of the time it takes to read a large file.
+A file of nothing but plain entries (the usual kind) is read with one regular expression per entry
+instead; anything else, and every file with a mistake in it, is read by pybtex's scanner, so what
+is accepted and what each error says stay pybtex's.
 """
 
 import difflib
@@ -11,10 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from string import digits
 
 import pybtex.errors
-from pybtex.database import Entry, InvalidNameString
+from pybtex.bibtex.utils import split_name_list
+from pybtex.database import Entry, InvalidNameString, Person
 from pybtex.database.input.bibtex import (
+    NAME_CHARS,
     DuplicateField,
     LowLevelParser,
     Parser,
@@ -40,6 +48,15 @@ _MONTHS = {
     )
     for name in names
 }  # fmt: skip
+
+# A plain entry: @type{key, name = {value}, name = 123}, a trailing comma allowed; values in braces
+# may hold braces three deep. Names and keys are pybtex's (LowLevelParser.NAME and KEY_BRACE).
+# Possessive quantifiers (++, *+) never backtrack, so a line that does not match fails fast.
+_NAME = rf"[{re.escape(NAME_CHARS)}][{re.escape(NAME_CHARS + digits)}]*"
+_BRACED = r"\{(?:[^{}]++|\{(?:[^{}]++|\{(?:[^{}]++|\{[^{}]*+\})*+\})*+\})*+\}"
+_FIELD = rf"\s*,\s*({_NAME})\s*=\s*({_BRACED}|[0-9]+)"
+_FIELD_RE = re.compile(_FIELD)
+_PLAIN_ENTRY_RE = re.compile(rf"@\s*({_NAME})\s*\{{\s*([^\s,}}]+)((?:{_FIELD})*+)\s*(?:,\s*)?\}}")
 
 _SYNTAX_FIX = (
     "Check this entry: every field looks like name = {value}, fields are separated by commas, "
@@ -154,6 +171,32 @@ def _check_dates(entry: Entry, where: str) -> None:
         )
 
 
+def _plain_entries(text: str) -> list[tuple[int, tuple]] | None:
+    """(line, command) for every entry, as _StrictScanner.commands() gives them, if the text
+    holds only plain entries (see _PLAIN_ENTRY_RE) and text without "@" between them; else None.
+    """
+    commands: list[tuple[int, tuple]] = []
+    position, line = 0, 1
+    while (at := text.find("@", position)) >= 0:
+        match = _PLAIN_ENTRY_RE.match(text, at)
+        if not match or match[1].lower() in ("comment", "preamble", "string"):
+            return None
+        line += _newlines(text[position:at])
+        fields = [
+            (name, [value[1:-1] if value.startswith("{") else value])
+            for name, value in _FIELD_RE.findall(match[3])
+        ]
+        commands.append((line, (match[1], (match[2], fields))))
+        line += _newlines(match[0])
+        position = match.end()
+    return commands
+
+
+def _newlines(text: str) -> int:
+    """Line breaks as pybtex's scanner counts them: \n, \r\n or \r."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
 class _StrictScanner(LowLevelParser):
     """pybtex's BibTeX scanner, raising BibliographyError with the entry's line and key."""
 
@@ -201,14 +244,19 @@ class _StrictParser(Parser):
     """pybtex's BibTeX parser that keeps each entry's line and stops at the first problem."""
 
     def __init__(self, source: str) -> None:
-        super().__init__()
+        # Names are parsed in _add_entry, each spelling once: pybtex would parse them anew in
+        # every entry, and the same people appear in many entries.
+        super().__init__(person_fields=())
         self.source = source
         self.lines: dict[str, int] = {}
+        self._persons: dict[str, Person] = {}
 
     def parse_string(self, text: str) -> None:
         self.unnamed_entry_counter = 1
-        scanner = _StrictScanner(text, self.source, self.macros)
-        for line, (command, body) in scanner.commands():
+        commands = _plain_entries(text)
+        if commands is None:
+            commands = _StrictScanner(text, self.source, self.macros).commands()
+        for line, (command, body) in commands:
             kind = command.lower()
             if kind == "preamble":
                 self.process_preamble(*body)
@@ -237,8 +285,17 @@ class _StrictParser(Parser):
         # whatever pybtex's strict setting is, so none is dropped.
         with pybtex.errors.capture() as errors:
             self.process_entry(entry_type, key, fields)
+            self._add_persons(self.data.entries[key])
         if errors:
             self.handle_error(errors[0])
+
+    def _add_persons(self, entry: Entry) -> None:
+        """Move the author and editor fields to entry.persons, as pybtex's parser does."""
+        for role in [name for name in entry.fields if name.lower() in Person.valid_roles]:
+            for name in split_name_list(entry.fields.pop(role)):
+                if name not in self._persons:
+                    self._persons[name] = Person(name)
+                entry.add_person(self._persons[name], role)
 
     def handle_error(self, error: PybtexError) -> None:
         if isinstance(error, DuplicateField):
