@@ -1,5 +1,11 @@
 """The bibliography, read once per build and numbered; references formatted once per language."""
 
+import contextlib
+import multiprocessing
+import threading
+from collections.abc import Iterable
+from multiprocessing.connection import Connection
+
 from patientsite.citations.apa import ApaStyle
 from patientsite.citations.bibliography import Bibliography
 from patientsite.citations.locale import TERMS, Terms
@@ -19,6 +25,7 @@ class Catalogue:
         # Formatting is the slow part: each entry is formatted at most once per language,
         # however many pages cite it and however many builds static-i18n runs.
         self._html: dict[tuple[str, str], str] = {}
+        self._background: tuple[multiprocessing.process.BaseProcess, Connection] | None = None
 
     def work(self, key: str) -> Work | None:
         """The work with this key, whatever its upper/lower case, or None."""
@@ -26,6 +33,8 @@ class Catalogue:
 
     def reference_html(self, work: Work, terms: Terms) -> str:
         """The work's APA reference as HTML, in the language of `terms`."""
+        if self._background is not None:
+            self._collect_background()
         key = work.key.lower()
         cache_key = (key, terms.language)
         if cache_key not in self._html:
@@ -38,3 +47,41 @@ class Catalogue:
                 for language in TERMS:
                     self._html.setdefault((key, language), html)
         return self._html[cache_key]
+
+    def format_in_background(self, languages: Iterable[Terms]) -> None:
+        """Start formatting every reference in these languages in a worker process.
+
+        A build needs them all for the full lists, but not before it writes its pages: until
+        then the worker uses the machine's other core. reference_html() waits for the worker
+        the first time it is called, and formats here whatever the worker did not deliver.
+        """
+        # The worker is a fork of this process, so it has the catalogue without copying it;
+        # fork copies only the calling thread, so with other threads running (mkdocs serve) a
+        # lock one of them held could never be released in the worker: format here instead.
+        if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+            return
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        worker = context.Process(
+            target=self._format_all, args=(list(languages), sender), daemon=True
+        )
+        worker.start()
+        sender.close()
+        self._background = (worker, receiver)
+
+    def _format_all(self, languages: list[Terms], sender: Connection) -> None:
+        """In the worker: format everything and send it back."""
+        for terms in languages:
+            for work in self.works:
+                self.reference_html(work, terms)
+        sender.send(self._html)
+
+    def _collect_background(self) -> None:
+        assert self._background is not None
+        worker, receiver = self._background
+        self._background = None
+        # EOFError: the worker failed (and said why on stderr); reference_html formats here.
+        with contextlib.suppress(EOFError):
+            self._html.update(receiver.recv())
+        receiver.close()
+        worker.join()

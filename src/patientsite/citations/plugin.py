@@ -60,6 +60,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             self.catalogue = Catalogue(
                 self._load_bibliography(config), year_suffixes=self.config.style == "author-date"
             )
+            # Pages are converted next; their references are needed only when they are written.
+            self.catalogue.format_in_background(TERMS.values())
         if self.extension not in config.markdown_extensions:
             config.markdown_extensions.append(self.extension)
         return config
