@@ -44,8 +44,8 @@ class PageCitations:
         """Ids of the places citing each work, by the work's lower-case key."""
         self.has_bibliography = False
         """Whether the page holds the [[bibliography]] marker."""
-        self.has_references = False
-        """Whether the page shows its reference list (filled in by fill_references)."""
+        self.references_html = ""
+        """The page's reference list, once the page is converted; "" if it has none."""
         self._lines = CitationLines(read_source)
         self._count = 0
 
@@ -81,21 +81,6 @@ class PageCitations:
                 "where the list should go."
             )
             return None
-        self.has_references = True
-        return ReferenceSection(
-            heading=self.terms.references,
-            anchor=self.terms.references_id,
-            html=REFERENCES_PLACEHOLDER,
-        )
-
-    def fill_references(self, html: str) -> str:
-        """The page's HTML with its reference list in place of the placeholder.
-
-        The list is formatted only now, when the page is written: by then the catalogue may
-        have formatted every reference in the background while the pages were converted.
-        """
-        if not self.has_references:
-            return html
         entries = [
             render.PageEntry(
                 work=work,
@@ -104,8 +89,16 @@ class PageCitations:
             )
             for work in self.cited_works()
         ]
-        references = render.page_list(entries, self.terms, self.numeric)
-        return html.replace(REFERENCES_PLACEHOLDER, references, 1)
+        self.references_html = render.page_list(entries, self.terms, self.numeric)
+        return ReferenceSection(
+            heading=self.terms.references,
+            anchor=self.terms.references_id,
+            html=REFERENCES_PLACEHOLDER,
+        )
+
+    def fill_references(self, html: str) -> str:
+        """The page's HTML with its reference list in place of the placeholder."""
+        return html.replace(REFERENCES_PLACEHOLDER, self.references_html, 1)
 
     def bibliography(self) -> str:
         self.has_bibliography = True

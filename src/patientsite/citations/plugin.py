@@ -4,16 +4,11 @@ page's language, and fill in the full reference list once every page's citations
 static-i18n builds each language in a nested build that reuses this plugin instance, so the
 bibliography and the formatted references (catalogue.py) outlive a single build; what pages
 cite is per build, i.e. per language.
-
-The bibliography is read in a worker process from on_config on, while MkDocs collects the
-files; on_nav, just before the first page, waits for it (and stops the build if it is bad).
 """
 
-import functools
 import logging
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,13 +16,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from patientsite.citations import render
-from patientsite.citations.bibliography import BibliographyError, load_bibliography, missing_fields
-from patientsite.citations.catalogue import Catalogue, catalogue_in_background
+from patientsite.citations.bibliography import (
+    Bibliography,
+    BibliographyError,
+    load_bibliography,
+    missing_fields,
+)
+from patientsite.citations.catalogue import Catalogue
 from patientsite.citations.config import CitationsConfig
 from patientsite.citations.locale import TERMS, Terms, terms_for
 from patientsite.citations.page import BIBLIOGRAPHY_PLACEHOLDER, PageCitations
@@ -50,8 +49,6 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def __init__(self) -> None:
         self.catalogue: Catalogue | None = None
-        self._catalogue_ready: Callable[[], Catalogue] | None = None
-        """Waits for the catalogue being read in the background (see on_nav)."""
         self.extension = CitationsExtension()
         self._pages: dict[str, tuple[Page, PageCitations]] = {}
 
@@ -59,9 +56,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not self.config.enabled:
             return None
         # static-i18n calls on_config again for every language: read the file only once.
-        if self.catalogue is None and self._catalogue_ready is None:
-            load = functools.partial(self._load_catalogue, config)
-            self._catalogue_ready = catalogue_in_background(load, TERMS.values())
+        if self.catalogue is None:
+            self.catalogue = Catalogue(
+                self._load_bibliography(config), year_suffixes=self.config.style == "author-date"
+            )
         if self.extension not in config.markdown_extensions:
             config.markdown_extensions.append(self.extension)
         return config
@@ -72,17 +70,6 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if self.config.enabled:
             server.watch(self.config.bib_file)
         return server
-
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        # The first page is converted next and needs the catalogue; nothing is written yet.
-        if self.config.enabled and self.catalogue is None and self._catalogue_ready is not None:
-            try:
-                self.catalogue = self._catalogue_ready()
-            except BibliographyError as error:
-                raise PluginError(f"{error} Nothing was built.") from error
-            for message in missing_fields(self.catalogue.bibliography):
-                log.warning(message)
-        return nav
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -147,11 +134,15 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             shutil.copyfile(ASSETS / name, target / name)
         self._report_uncited(self.catalogue)
 
-    def _load_catalogue(self, config: MkDocsConfig) -> Catalogue:
-        """Read and number the bibliography; runs in the worker process (see on_nav)."""
+    def _load_bibliography(self, config: MkDocsConfig) -> Bibliography:
         source = os.path.relpath(self.config.bib_file, _config_dir(config))
-        bibliography = load_bibliography(Path(self.config.bib_file), source)
-        return Catalogue(bibliography, year_suffixes=self.config.style == "author-date")
+        try:
+            bibliography = load_bibliography(Path(self.config.bib_file), source)
+        except BibliographyError as error:
+            raise PluginError(f"{error} Nothing was built.") from error
+        for message in missing_fields(bibliography):
+            log.warning(message)
+        return bibliography
 
     def _terms(
         self, page: Page, config: MkDocsConfig, markdown: str, source_name: str
