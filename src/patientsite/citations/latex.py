@@ -34,6 +34,8 @@ def rich(latex: str) -> Text:
 @functools.cache
 def decode(latex: str) -> str:
     """Plain text of a LaTeX string: W{\\'a}ng becomes Wáng, braces disappear."""
+    if not _LATEX_RE.search(latex):
+        return _dashes(latex)  # What str(rich(latex)) gives, without making rich text.
     return str(rich(latex))
 
 

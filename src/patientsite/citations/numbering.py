@@ -12,7 +12,7 @@ from pybtex.database import Entry
 
 from patientsite.citations.bibliography import Bibliography, entry_date
 from patientsite.citations.latex import decode
-from patientsite.citations.names import cite_names, names_of, sort_key, sortable
+from patientsite.citations.names import NameList, cite_names, names_of, sort_key, sortable
 
 # APA 7 ignores a leading article when it alphabetises by title.
 _LEADING_ARTICLE_RE = re.compile(r"^(a|an|the)\s+", re.IGNORECASE)
@@ -43,14 +43,22 @@ def number_works(bibliography: Bibliography, year_suffixes: bool) -> list[Work]:
 
     `year_suffixes` is for the author-date style: numbers already tell works apart.
     """
-    entries = sorted(bibliography.entries.values(), key=_apa_order)
-    works = [_work(entry, number) for number, entry in enumerate(entries, start=1)]
+    # Each entry's authors (or editors) are read once, for both its place and its citation.
+    entries = [(entry, _creators(entry)) for entry in bibliography.entries.values()]
+    entries.sort(key=lambda pair: _apa_order(*pair))
+    works = [
+        _work(entry, creators, number) for number, (entry, creators) in enumerate(entries, start=1)
+    ]
     return _with_year_suffixes(works) if year_suffixes else works
 
 
-def _apa_order(entry: Entry) -> tuple:
+def _creators(entry: Entry) -> NameList:
+    """The authors, or the editors of a work without authors (APA 7 puts them in that place)."""
+    return names_of(entry, "author") or names_of(entry, "editor")
+
+
+def _apa_order(entry: Entry, creators: NameList) -> tuple:
     """APA 7 (9.44-9.47): authors letter by letter, then year (undated first), then title."""
-    creators = names_of(entry, "author") or names_of(entry, "editor")
     title = sortable(_LEADING_ARTICLE_RE.sub("", decode(entry.fields.get("title", ""))))
     # A work without author or editor is alphabetised by its title, in the author position.
     who = sort_key(creators) if creators else ((title, ""),)
@@ -58,8 +66,7 @@ def _apa_order(entry: Entry) -> tuple:
     return (who, (0, "") if year is None else (1, year), title, entry.key.lower())
 
 
-def _work(entry: Entry, number: int) -> Work:
-    creators = names_of(entry, "author") or names_of(entry, "editor")
+def _work(entry: Entry, creators: NameList, number: int) -> Work:
     if creators:
         names, et_al = cite_names(creators)
     else:
