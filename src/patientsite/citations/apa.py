@@ -124,6 +124,8 @@ def is_english(entry: Entry) -> bool:
     return entry.fields.get("langid", "english").strip().lower() in ENGLISH
 
 
+# Titles share most of their words: each word is cased once per position (first or not).
+@functools.cache
 def _case_word(word: str, capitalize: bool) -> str:
     if any(_has_inner_capital(part) for part in re.split(r"[-/]", word)):
         return word
@@ -147,8 +149,19 @@ def _opens_subtitle(word: str) -> bool:
 def _reference(e: Entry, title_node: Node, *source: Node, full_date: bool = False) -> Node:
     """Author. (Date). Title. Source. Link. Without author or editor the title leads (APA 7)."""
     if names_of(e, "author") or names_of(e, "editor"):
-        return join(sep=" ")[creators, when(full=full_date), title_node, *source, link]
-    return join(sep=" ")[title_node, when(full=full_date), *source, link]
+        return spaced[creators, when(full=full_date), title_node, *source, link]
+    return spaced[title_node, when(full=full_date), *source, link]
+
+
+@node
+def spaced(children: list, context: dict) -> BaseText:
+    """The parts that are not empty, a space between them: pybtex's join(sep=" ") in one go.
+
+    join puts the rich text together twice over (all but the last part, then the last), and
+    that was a sixth of the time a reference takes; the text is the same.
+    """
+    parts = [part for part in (child.format_data(context) for child in children) if part]
+    return Text(" ").join(parts)
 
 
 def _group_name(entry: Entry) -> str | None:
