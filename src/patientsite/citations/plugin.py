@@ -150,12 +150,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """The page's words; an error only if a page in another language uses citations."""
         language = getattr(page.file, "locale", None) or config.theme.get("language") or "en"
         terms = terms_for(language)
-        uses_citations = (
+        # Only a page in a language without terms is searched for citations beforehand.
+        if terms is None and (
             REFERENCES_MARKER in markdown
             or BIBLIOGRAPHY_MARKER in markdown
             or CITATION_RE.search(markdown)
-        )
-        if terms is None and uses_citations:
+        ):
             raise PluginError(
                 f"{source_name}: this page is in '{language}', and citations can be written in "
                 f"{' and '.join(TERMS)} only. Remove the citations from this page, or ask a "
