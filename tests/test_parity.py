@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from patientsite.parity import Outline, RedFlagTier, citation_keys, outline, red_flag_differences
+from patientsite.citations.syntax import cited_keys
+from patientsite.parity import Outline, RedFlagTier, outline, red_flag_differences
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 LANGUAGES = ("nl", "en")
@@ -29,8 +30,8 @@ LANGUAGES = ("nl", "en")
         ("Linktekst [@a](https://example.org)", set()),
     ],
 )
-def test_citation_keys(text: str, keys: set[str]) -> None:
-    assert citation_keys(text) == keys
+def test_cited_keys_as_the_plugin_reads_them(text: str, keys: set[str]) -> None:
+    assert cited_keys(text) == keys
 
 
 def test_outline_counts_sections_and_ignores_code() -> None:

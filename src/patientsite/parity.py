@@ -10,14 +10,8 @@ from dataclasses import dataclass
 
 from mkdocs.utils.meta import get_data
 
-# `[@a]`, `[@a; @b, p. 4]`, `[+@a]`, `[-@a]`, as the citations plugin reads them: a bracket
-# whose content starts with @ (after an optional + or -), not followed by "(" (a link's text).
-_CITATION = re.compile(r"\[\s*[-+]?@[^\[\]]*\](?!\()")
-# Keys hold letters, digits and _ - : . / (the citations plugin's rule); they start a citation
-# or follow a semicolon, so a locator such as "p. 4" is never read as a key.
-_KEY = re.compile(r"(?:^\[|;)\s*[-+]?@([\w:./-]+)")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
+from patientsite.citations.syntax import cited_keys, code_free_lines
+
 _SECTION = re.compile(r"^##\s")
 _TIER = re.compile(r'<div\b[^>]*class="[^"]*\bred-flags__tier--([\w-]+)')
 _DIV_OPEN = re.compile(r"<div\b")
@@ -42,31 +36,10 @@ class Outline:
     red_flags: tuple[RedFlagTier, ...]  # the red-flag tiers, in page order
 
 
-def citation_keys(text: str) -> set[str]:
-    """The keys cited in a piece of Markdown (code not removed: see outline())."""
-    keys = set()
-    for citation in _CITATION.finditer(text):
-        keys.update(_KEY.findall(citation.group()))
-    return keys
-
-
 def _code_free_lines(markdown: str) -> list[str]:
     """The page's lines without front matter, with fenced code blanked and code spans removed."""
     body, _meta = get_data(markdown)
-    lines = []
-    fence = ""
-    for line in body.splitlines():
-        match = _FENCE.match(line)
-        if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = ""
-            lines.append("")
-        elif match:
-            fence = match.group(1)
-            lines.append("")
-        else:
-            lines.append(_CODE_SPAN.sub("", line))
-    return lines
+    return code_free_lines(body)
 
 
 def _red_flag_tiers(lines: list[str]) -> tuple[RedFlagTier, ...]:
@@ -98,7 +71,7 @@ def _red_flag_tiers(lines: list[str]) -> tuple[RedFlagTier, ...]:
             items[-1].append(line)  # a wrapped line or a nested list
         after_blank = not line.strip()
         if depth <= 0:
-            keys = tuple(frozenset(citation_keys(" ".join(item))) for item in items)
+            keys = tuple(frozenset(cited_keys(" ".join(item))) for item in items)
             tiers.append(RedFlagTier(name, keys))
             name = ""
     return tuple(tiers)
@@ -109,7 +82,7 @@ def outline(markdown: str) -> Outline:
     lines = _code_free_lines(markdown)
     return Outline(
         sections=sum(1 for line in lines if _SECTION.match(line)),
-        citation_keys=frozenset(citation_keys("\n".join(lines))),
+        citation_keys=frozenset(cited_keys("\n".join(lines))),
         red_flags=_red_flag_tiers(lines),
     )
 

@@ -23,6 +23,8 @@ from pyphen import Pyphen
 from textstat.backend import counts, metrics
 from textstat.backend.selections import list_words
 
+from patientsite.citations.syntax import CITATION_PATTERN
+
 
 @dataclass(frozen=True)
 class Target:
@@ -68,9 +70,8 @@ _VOID_TAGS = frozenset({
 })
 # fmt: on
 
-# `[@key]`, `[@a; @b, p. 4]`, `[+@key]`, `[-@key]` (citations) and `[[marker]]` (placeholders
-# of plugins).
-_CITATION = re.compile(r"\s*\[\s*[-+]?@[^\[\]]*\]")
+# Citations, as the citations plugin reads them, and `[[marker]]` (placeholders of plugins).
+_CITATION = re.compile(r"\s*" + CITATION_PATTERN)
 _MARKER = re.compile(r"\[\[[^\[\]]*\]\]")
 _SENTENCE_END = ".!?"
 _CLOSERS = "\"')]}\u2019\u201d\u00bb"  # quotes and brackets that may follow a full stop

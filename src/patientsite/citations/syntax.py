@@ -155,20 +155,43 @@ class CitationLines:
         return self._source.count("\n", 0, first) + 1 if first >= 0 else None
 
 
-def _citation_lines(source: str) -> dict[str, list[int]]:
-    lines: dict[str, list[int]] = {}
+def code_free_lines(source: str) -> list[str]:
+    """The source's lines with fenced code blanked and code spans removed (line numbers kept).
+
+    For reading citations straight from the source (line numbers, page outlines), where
+    Python-Markdown's own protection of code is not at hand.
+    """
+    lines = []
     fence = ""
-    for number, line in enumerate(source.splitlines(), start=1):
+    for line in source.splitlines():
         if fence_match := _FENCE_RE.match(line):
             mark = fence_match[1]
             if not fence:
                 fence = mark
             elif mark[0] == fence[0] and len(mark) >= len(fence):
                 fence = ""
+            lines.append("")
+        else:
+            lines.append("" if fence else _CODE_SPAN_RE.sub("", line))
+    return lines
+
+
+def cited_keys(text: str) -> set[str]:
+    """The keys of every readable citation in the text, as written (unreadable ones skipped:
+    the build reports those)."""
+    keys = set()
+    for match in CITATION_RE.finditer(text):
+        try:
+            keys.update(item.key for item in parse_citation(match[0]).items)
+        except CitationSyntaxError:
             continue
-        if fence:
-            continue
-        for match in CITATION_RE.finditer(_CODE_SPAN_RE.sub("", line)):
+    return keys
+
+
+def _citation_lines(source: str) -> dict[str, list[int]]:
+    lines: dict[str, list[int]] = {}
+    for number, line in enumerate(code_free_lines(source), start=1):
+        for match in CITATION_RE.finditer(line):
             lines.setdefault(match[0], []).append(number)
     return lines
 
