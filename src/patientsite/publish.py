@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from patientsite.git import last_commit_time
+
 
 @dataclass(frozen=True)
 class StepFailure:
@@ -36,18 +38,8 @@ def source_date_epoch(project: Path, environ: Mapping[str, str]) -> str | None:
     """
     if given := environ.get("SOURCE_DATE_EPOCH", "").strip():
         return given
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except FileNotFoundError:  # git is not installed
-        return None
-    epoch = result.stdout.strip()
-    return epoch if result.returncode == 0 and epoch.isdigit() else None
+    epoch = last_commit_time(project)
+    return None if epoch is None else str(epoch)
 
 
 def swap_in(work: Path, target: Path) -> None:

@@ -5,7 +5,6 @@ The page outline comes from patientsite.parity, the review dates from patientsit
 so the report reads pages exactly as the parity test and the build do.
 """
 
-import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 
 from patientsite.authoring.project import Project
+from patientsite.git import has_uncommitted_changes, last_commit_time
 from patientsite.pages.review import FrontMatterError, ReviewDates, read_review_dates
 from patientsite.parity import Outline, outline, red_flag_differences
 
@@ -43,29 +43,10 @@ class PageReport:
 def last_change(path: Path, repo: Path) -> int | str | None:
     """When a file last changed: its last commit's time, UNCOMMITTED when it has changes not yet
     committed (or was never committed), None when git cannot tell (no git, not a checkout)."""
-    try:
-        status = subprocess.run(
-            ["git", "status", "--porcelain", "--", str(path)],
-            cwd=repo,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if status.returncode != 0:
-            return None
-        if status.stdout.strip():
-            return UNCOMMITTED
-        log = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", str(path)],
-            cwd=repo,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except FileNotFoundError:  # git is not installed
+    uncommitted = has_uncommitted_changes(repo, path)
+    if uncommitted is None:
         return None
-    stamp = log.stdout.strip()
-    return int(stamp) if log.returncode == 0 and stamp.isdigit() else None
+    return UNCOMMITTED if uncommitted else last_commit_time(repo, path)
 
 
 def _when(changed: int | str | None) -> str:
