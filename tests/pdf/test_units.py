@@ -65,7 +65,7 @@ def test_links_become_chapter_links_or_online_addresses() -> None:
     links = [(a.get("href"), a.get("class", "")) for a in htmltree.query_all(alarm.article, "a")]
     assert links == [
         ("#alarm--x", ""),
-        ("#index--a", "pdf-internal"),
+        ("#index--a", ""),
         ("https://x.example/site/tips/", PRINT_URL),
         ("https://doi.org/10.1/2", ""),
         ("https://nice.org.uk/ng59", PRINT_URL),

@@ -12,7 +12,6 @@ from patientsite.pdf.document import (
     Meta,
     author_of,
     brand_html,
-    css_string,
     format_date,
     html_document,
     margin_css,
@@ -101,11 +100,4 @@ def article_html(
     )
     url = settings.page_url(language, "")
     page_css = margin_css(language.site_name, settings.clinic.name, url, labels)
-    page_css += f"a.{links.INTERNAL}::after {{ content: {_page_ref(labels)}; }}\n"
     return html_document(meta, body, "article-pdf"), page_css, meta
-
-
-def _page_ref(labels: Labels) -> str:
-    """CSS content for " (zie blz. 5)" after a link to another chapter."""
-    before, _, after = labels.page_ref.partition("{page}")
-    return f"{css_string(f' ({before}')} target-counter(attr(href), page) {css_string(after + ')')}"

@@ -11,7 +11,6 @@ class Labels:
 
     months: tuple[str, ...]  # month names, January first, as written inside a date
     page_of: str  # page footer; {page} and {pages} become CSS counters
-    page_ref: str  # after a link to another chapter of the PDF; {page} is its page number
     contents: str  # heading of the table of contents
     reviewed: str  # before the date the text was last reviewed
     read_online: str  # before the web address of the online version
@@ -37,7 +36,6 @@ LABELS: dict[str, Labels] = {
     "nl": Labels(
         months=MONTHS["nl"],
         page_of="pagina {page} van {pages}",
-        page_ref="zie blz. {page}",
         contents="Inhoud",
         reviewed="Laatst nagekeken",
         read_online="Lees online",
@@ -60,7 +58,6 @@ LABELS: dict[str, Labels] = {
     "en": Labels(
         months=MONTHS["en"],
         page_of="page {page} of {pages}",
-        page_ref="see p. {page}",
         contents="Contents",
         reviewed="Last reviewed",
         read_online="Read online",

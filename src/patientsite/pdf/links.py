@@ -15,7 +15,6 @@ from patientsite.pdf.collect import Page
 from patientsite.pdf.settings import Language, Settings
 
 PRINT_URL = "print-url"  # class of links whose address is printed after them
-INTERNAL = "pdf-internal"  # class of links to another chapter of the same PDF
 # Links that lead to something a reader can open from paper or a PDF viewer.
 _EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 
@@ -70,8 +69,6 @@ def rewrite_links(
         if local is not None and local in chapters:
             slug, ids = chapters[local]
             link.set("href", f"#{slug}--{fragment}" if fragment in ids else f"#{slug}")
-            if slug != page.slug:  # "see p. 5" only for another chapter, not a citation
-                link.set("class", " ".join([*htmltree.classes(link), INTERNAL]))
             continue
         online = settings.site_url + path + (f"#{fragment}" if fragment else "")
         link.set("href", online)
