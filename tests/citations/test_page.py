@@ -35,7 +35,7 @@ def render_page(
     extension = CitationsExtension()
     extension.handler = handler
     html = markdown.markdown(source, extensions=["toc", extension])
-    return handler.fill_references(html), handler
+    return handler.fill_in(html), handler
 
 
 def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:

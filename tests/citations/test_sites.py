@@ -150,6 +150,17 @@ def test_reference_lists_stay_out_of_the_search_index(numeric: Path) -> None:
     assert "#references" not in index
 
 
+def test_search_index_reads_citations_as_the_page_shows_them(numeric: Path) -> None:
+    # The plugin hides each citation's markup from the search plugin until the page is
+    # written; the text a reader sees must still be indexed, and no placeholder left behind.
+    index = (numeric / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Volgens Jarvik en Deyo [5] is een scan alleen zinvol" in index
+    assert "According to Jarvik and Deyo [5], a scan only makes sense" in index
+    assert "Soms is een scan wel nodig [7, p. 1832; 8]." in index
+    for page in ("index.html", "en/index.html", "alarm/index.html", "sources/index.html"):
+        assert "<!--patientsite-citation" not in (numeric / page).read_text(encoding="utf-8")
+
+
 def test_marker_places_the_list(numeric: Path) -> None:
     content = article(numeric, "alarm/index.html")
     assert content.index('<h2 data-search-exclude="" id="bronnen">') < content.index(

@@ -4,6 +4,7 @@ This is the handler the Markdown extension in syntax.py calls while it converts 
 """
 
 import logging
+import re
 from collections.abc import Callable
 
 from patientsite.citations import render
@@ -19,6 +20,13 @@ log = logging.getLogger("mkdocs.plugins.patientsite.citations")
 # full list needs every page's citations, and neither list belongs in the search index.
 REFERENCES_PLACEHOLDER = "<!-- patientsite-citations: reference list -->"
 BIBLIOGRAPHY_PLACEHOLDER = "<!-- patientsite-citations: full reference list -->"
+# So does the markup of each citation in the text, around the citation's text: the search
+# plugin indexes that text ("Chou et al. [6]") as before, but its HTML parser took longer over
+# the citations' links and labels than over all the rest of a page.
+_CITATION_PLACEHOLDER_RE = re.compile(
+    r"<!--patientsite-citation:(\d+)-->.*?<!--/patientsite-citation-->", re.DOTALL
+)
+_TAG_RE = re.compile(r"<[^>]*>")
 
 
 class PageCitations:
@@ -48,6 +56,8 @@ class PageCitations:
         """The page's reference list, once the page is converted; "" if it has none."""
         self._lines = CitationLines(read_source)
         self._count = 0
+        self._in_text: list[str] = []
+        """The HTML of each citation in the text, in order; the page holds placeholders."""
 
     def cite(self, citation: Citation) -> str:
         self._count += 1
@@ -64,12 +74,21 @@ class PageCitations:
             places = self.cited.setdefault(work.key.lower(), [])
             if anchor not in places:
                 places.append(anchor)
-        return render.in_text(citation, cited, unknown, anchor, self.terms, self.numeric)
+        html = render.in_text(citation, cited, unknown, anchor, self.terms, self.numeric)
+        return self._placeholder(html)
 
     def unreadable(self, text: str, problem: str) -> str:
         where = self._where(text, self._lines.count(text))
         log.warning(f"{where}: cannot read the citation {text}: {problem}.")
-        return render.unreadable(text, self.terms)
+        return self._placeholder(render.unreadable(text, self.terms))
+
+    def _placeholder(self, html: str) -> str:
+        self._in_text.append(html)
+        text = _TAG_RE.sub("", html)
+        return (
+            f"<!--patientsite-citation:{len(self._in_text) - 1}-->{text}"
+            "<!--/patientsite-citation-->"
+        )
 
     def references(self, has_marker: bool) -> ReferenceSection | None:
         if not self.cited:
@@ -96,8 +115,10 @@ class PageCitations:
             html=REFERENCES_PLACEHOLDER,
         )
 
-    def fill_references(self, html: str) -> str:
-        """The page's HTML with its reference list in place of the placeholder."""
+    def fill_in(self, html: str) -> str:
+        """The page's HTML with its citations and reference list in place of the placeholders."""
+        if self._in_text:
+            html = _CITATION_PLACEHOLDER_RE.sub(lambda match: self._in_text[int(match[1])], html)
         return html.replace(REFERENCES_PLACEHOLDER, self.references_html, 1)
 
     def bibliography(self) -> str:

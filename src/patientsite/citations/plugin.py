@@ -110,11 +110,14 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not self.config.enabled:
             return output
         _, handler = self._pages.get(page.file.src_uri, (None, None))
-        if handler is None or not (handler.cited or handler.has_bibliography):
+        if handler is None:
             return output
-        # The search plugin has indexed page.content by now, without the lists: every page's
-        # list would otherwise make each cited title a search hit on every page citing it.
-        output = handler.fill_references(output)
+        # The search plugin has indexed page.content by now, without the citations and lists:
+        # every page's list would otherwise make each cited title a search hit on every page
+        # citing it.
+        output = handler.fill_in(output)
+        if not (handler.cited or handler.has_bibliography):
+            return output  # nothing the popover's script and style are needed for
         if handler.has_bibliography:
             # Every page of this build has been converted by now (MkDocs converts them all
             # before it writes any), so we know which pages cite which work.
