@@ -52,8 +52,8 @@ class PageCitations:
         """Ids of the places citing each work, by the work's lower-case key."""
         self.has_bibliography = False
         """Whether the page holds the [[bibliography]] marker."""
-        self.references_html = ""
-        """The page's reference list, once the page is converted; "" if it has none."""
+        self.has_references = False
+        """Whether the page shows its reference list (made in fill_in)."""
         self._lines = CitationLines(read_source)
         self._count = 0
         self._in_text: list[str] = []
@@ -100,6 +100,23 @@ class PageCitations:
                 "where the list should go."
             )
             return None
+        self.has_references = True
+        return ReferenceSection(
+            heading=self.terms.references,
+            anchor=self.terms.references_id,
+            html=REFERENCES_PLACEHOLDER,
+        )
+
+    def fill_in(self, html: str) -> str:
+        """The page's HTML with its citations and reference list in place of the placeholders.
+
+        The list is made only now, when the page is about to be written: by then the
+        references may all have been formatted in the background (see background.py).
+        """
+        if self._in_text:
+            html = _CITATION_PLACEHOLDER_RE.sub(lambda match: self._in_text[int(match[1])], html)
+        if not self.has_references:
+            return html
         entries = [
             render.PageEntry(
                 work=work,
@@ -108,18 +125,8 @@ class PageCitations:
             )
             for work in self.cited_works()
         ]
-        self.references_html = render.page_list(entries, self.terms, self.numeric)
-        return ReferenceSection(
-            heading=self.terms.references,
-            anchor=self.terms.references_id,
-            html=REFERENCES_PLACEHOLDER,
-        )
-
-    def fill_in(self, html: str) -> str:
-        """The page's HTML with its citations and reference list in place of the placeholders."""
-        if self._in_text:
-            html = _CITATION_PLACEHOLDER_RE.sub(lambda match: self._in_text[int(match[1])], html)
-        return html.replace(REFERENCES_PLACEHOLDER, self.references_html, 1)
+        references = render.page_list(entries, self.terms, self.numeric)
+        return html.replace(REFERENCES_PLACEHOLDER, references, 1)
 
     def bibliography(self) -> str:
         self.has_bibliography = True

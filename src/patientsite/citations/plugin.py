@@ -4,28 +4,34 @@ page's language, and fill in the full reference list once every page's citations
 static-i18n builds each language in a nested build that reuses this plugin instance, so the
 bibliography and the formatted references (catalogue.py) outlive a single build; what pages
 cite is per build, i.e. per language.
+
+The bibliography is read, numbered and formatted in a worker process (background.py) from
+on_config on; on_nav, just before the first page is converted, waits for the numbered catalogue
+and stops the build if the file is bad.
 """
 
+import functools
+import gc
 import logging
 import os
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from patientsite.citations import render
-from patientsite.citations.bibliography import (
-    Bibliography,
-    BibliographyError,
-    load_bibliography,
-    missing_fields,
-)
+from patientsite.citations.background import catalogue_in_background
+from patientsite.citations.bibliography import BibliographyError, load_bibliography, missing_fields
 from patientsite.citations.catalogue import Catalogue
 from patientsite.citations.config import CitationsConfig
 from patientsite.citations.locale import TERMS, Terms, terms_for
@@ -49,6 +55,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def __init__(self) -> None:
         self.catalogue: Catalogue | None = None
+        self._catalogue_ready: Callable[[], Catalogue] | None = None
+        """Waits for the catalogue being read in the background (see on_nav)."""
         self.extension = CitationsExtension()
         self._pages: dict[str, tuple[Page, PageCitations]] = {}
 
@@ -56,10 +64,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not self.config.enabled:
             return None
         # static-i18n calls on_config again for every language: read the file only once.
-        if self.catalogue is None:
-            self.catalogue = Catalogue(
-                self._load_bibliography(config), year_suffixes=self.config.style == "author-date"
-            )
+        if self.catalogue is None and self._catalogue_ready is None:
+            load = functools.partial(self._load_catalogue, config)
+            self._catalogue_ready = catalogue_in_background(load, list(TERMS.values()))
         if self.extension not in config.markdown_extensions:
             config.markdown_extensions.append(self.extension)
         return config
@@ -70,6 +77,18 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if self.config.enabled:
             server.watch(self.config.bib_file)
         return server
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        # The first page is converted next and needs the catalogue; nothing is written yet.
+        if self.config.enabled and self.catalogue is None and self._catalogue_ready is not None:
+            try:
+                with _kept_for_the_build():
+                    self.catalogue = self._catalogue_ready()
+            except BibliographyError as error:
+                raise PluginError(f"{error} Nothing was built.") from error
+            for message in missing_fields(self.catalogue.bibliography):
+                log.warning(message)
+        return nav
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -106,23 +125,33 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             self._pages[page.file.src_uri] = (page, handler)
         return html
 
+    # After the search plugin (priority 0) has indexed page.content, which holds placeholders
+    # for the citations' markup and the lists: every page's list would otherwise make each
+    # cited title a search hit on every page citing it.
+    @event_priority(-50)
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if not self.config.enabled:
+            return context
+        _, handler = self._pages.get(page.file.src_uri, (None, None))
+        if handler is None or page.content is None:
+            return context
+        content = handler.fill_in(page.content)
+        if handler.has_bibliography:
+            # Every page of this build has been converted by now (MkDocs converts them all
+            # before it renders any), so we know which pages cite which work.
+            full_list = self._full_list(handler.catalogue, page, handler.terms)
+            content = content.replace(BIBLIOGRAPHY_PLACEHOLDER, full_list)
+        page.content = content
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
         _, handler = self._pages.get(page.file.src_uri, (None, None))
-        if handler is None:
+        if handler is None or not (handler.cited or handler.has_bibliography):
             return output
-        # The search plugin has indexed page.content by now, without the citations and lists:
-        # every page's list would otherwise make each cited title a search hit on every page
-        # citing it.
-        output = handler.fill_in(output)
-        if not (handler.cited or handler.has_bibliography):
-            return output  # nothing the popover's script and style are needed for
-        if handler.has_bibliography:
-            # Every page of this build has been converted by now (MkDocs converts them all
-            # before it writes any), so we know which pages cite which work.
-            full_list = self._full_list(handler.catalogue, page, handler.terms)
-            output = output.replace(BIBLIOGRAPHY_PLACEHOLDER, full_list)
         css = get_relative_url(f"{SITE_ASSETS}/citations.css", page.url)
         script = get_relative_url(f"{SITE_ASSETS}/citations.js", page.url)
         tags = f'<link rel="stylesheet" href="{css}">\n<script src="{script}" defer></script>\n'
@@ -135,17 +164,14 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         target.mkdir(parents=True, exist_ok=True)
         for name in ("citations.css", "citations.js"):
             shutil.copyfile(ASSETS / name, target / name)
+        gc.unfreeze()  # see _kept_for_the_build(); harmless when called again
         self._report_uncited(self.catalogue)
 
-    def _load_bibliography(self, config: MkDocsConfig) -> Bibliography:
+    def _load_catalogue(self, config: MkDocsConfig) -> Catalogue:
+        """Read and number the bibliography; runs in the worker process (see on_nav)."""
         source = os.path.relpath(self.config.bib_file, _config_dir(config))
-        try:
-            bibliography = load_bibliography(Path(self.config.bib_file), source)
-        except BibliographyError as error:
-            raise PluginError(f"{error} Nothing was built.") from error
-        for message in missing_fields(bibliography):
-            log.warning(message)
-        return bibliography
+        bibliography = load_bibliography(Path(self.config.bib_file), source)
+        return Catalogue(bibliography, year_suffixes=self.config.style == "author-date")
 
     def _terms(
         self, page: Page, config: MkDocsConfig, markdown: str, source_name: str
@@ -197,6 +223,25 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 f"no page in {', '.join(languages)} (the full reference list still shows "
                 f"them): {', '.join(uncited)}"
             )
+
+
+@contextmanager
+def _kept_for_the_build() -> Iterator[None]:
+    """Keep Python's garbage collector away from what the block makes, until the build ends.
+
+    A bibliography becomes tens of thousands of objects that live as long as the build. Every
+    full collection during the build walked them all again: a sixth of what the plugin added
+    to the benchmark build (scripts/bench_citations.py). Frozen objects are skipped; on_post_build
+    unfreezes them, so that `mkdocs serve` can free one build's bibliography in the next.
+    """
+    enabled = gc.isenabled()
+    gc.disable()  # reading or receiving it makes objects, not garbage: nothing to collect
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _config_dir(config: MkDocsConfig) -> str:
