@@ -1,7 +1,5 @@
 """Ask git about the project's history; every answer is None when git cannot tell."""
 
-from __future__ import annotations
-
 import subprocess
 from pathlib import Path
 

@@ -230,9 +230,9 @@ def _kept_for_the_build() -> Iterator[None]:
     """Keep Python's garbage collector away from what the block makes, until the build ends.
 
     A bibliography becomes tens of thousands of objects that live as long as the build. Every
-    full collection during the build walked them all again: a sixth of what the plugin added
-    to the benchmark build (scripts/bench_citations.py). Frozen objects are skipped; on_post_build
-    unfreezes them, so that `mkdocs serve` can free one build's bibliography in the next.
+    full collection during the build walked them all again: about 0.1 s of the benchmark build
+    (scripts/bench_citations.py). Frozen objects are skipped; on_post_build unfreezes them, so
+    that `mkdocs serve` can free one build's bibliography in the next.
     """
     enabled = gc.isenabled()
     gc.disable()  # reading or receiving it makes objects, not garbage: nothing to collect
