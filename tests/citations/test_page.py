@@ -25,7 +25,6 @@ def render_page(
 ) -> tuple[str, PageCitations]:
     catalogue = Catalogue(parse_bibliography(BIB, "references.bib"), year_suffixes=False)
     handler = PageCitations(
-        catalogue,
         TERMS[language],
         numeric=True,
         append_references=append_references,
@@ -35,7 +34,7 @@ def render_page(
     extension = CitationsExtension()
     extension.handler = handler
     html = markdown.markdown(source, extensions=["toc", extension])
-    return handler.fill_in(html), handler
+    return handler.fill_in(handler.resolve(catalogue, html)), handler
 
 
 def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -129,3 +128,53 @@ def test_bibliography_marker_leaves_a_placeholder_for_the_plugin() -> None:
     html, handler = render_page("# Bronnen\n\n[[bibliography]]\n")
     assert handler.has_bibliography
     assert html == f'<h1 id="bronnen">Bronnen</h1>\n{BIBLIOGRAPHY_PLACEHOLDER}'
+
+
+TYPO = (
+    '<p>Typo <span class="citation" id="cite-1">[<span class="citation-unknown" '
+    'title="Onbekende bron">?chuo2009</span>]</span>.</p>'
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Typo [@chuo2009].", TYPO),
+        ("Typo [@chuo2009].\n\n[[references]]\n\nEnd.", f"{TYPO}\n<p>End.</p>"),
+    ],
+    ids=["list at the end", "list at the marker"],
+)
+def test_a_page_citing_only_unknown_keys_has_no_reference_list(source: str, expected: str) -> None:
+    html, handler = render_page(source)
+    assert html == expected
+    assert not handler.has_references
+    assert handler.cited == {}
+
+
+def test_converting_a_page_only_notes_its_citations(caplog: pytest.LogCaptureFixture) -> None:
+    # The bibliography may still be read while pages are converted (see plugin.py): the keys
+    # are looked up, and unknown ones reported, only in resolve().
+    catalogue = Catalogue(parse_bibliography(BIB, "references.bib"), year_suffixes=False)
+    source = "A [@hall2021].\n\nB [@xyz; @chou2009].\n"
+    handler = PageCitations(
+        TERMS["en"],
+        numeric=True,
+        append_references=True,
+        source_name="docs/en/alarm.md",
+        read_source=lambda: source,
+    )
+    extension = CitationsExtension()
+    extension.handler = handler
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        converted = markdown.markdown(source, extensions=[extension])
+        assert warnings(caplog) == []
+        assert handler.cited == {}
+        assert "<p>A <!--patientsite-citation:0--><!--/patientsite-citation-->.</p>" in converted
+
+        resolved = handler.resolve(catalogue, converted)
+    assert [message.split(":")[1] for message in warnings(caplog)] == ["3"]
+    assert handler.cited == {"hall2021": ["cite-1"], "chou2009": ["cite-2"]}
+    # The text of each citation is there for the search plugin; its markup comes in fill_in().
+    assert "<p>A <!--patientsite-citation:0-->[2]<!--/patientsite-citation-->.</p>" in resolved
+    assert "<!--patientsite-citation:1-->[1, ?xyz]<!--/patientsite-citation-->" in resolved
+    assert 'href="#ref-hall2021"' in handler.fill_in(resolved)

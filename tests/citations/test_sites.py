@@ -336,6 +336,7 @@ def test_bad_bibliography_builds_nothing(tmp_path: Path, name: str) -> None:
 
 def test_unknown_key_is_shown_on_the_page(tmp_path: Path) -> None:
     # Without --strict the build goes on, and the page shows the citation instead of nothing.
+    # It cites nothing else, so it has no reference list, and no "Bronnen" in its contents.
     subprocess.run(
         [
             str(MKDOCS),
@@ -353,3 +354,6 @@ def test_unknown_key_is_shown_on_the_page(tmp_path: Path) -> None:
         '<span class="citation" id="cite-1">[<span class="citation-unknown" '
         'title="Onbekende bron">?chuo2009</span>]</span>'
     ) in article(tmp_path, "index.html")
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'id="bronnen"' not in page
+    assert 'href="#bronnen"' not in page

@@ -1,14 +1,11 @@
 """The bibliography, read once per build and numbered; references formatted once per language."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from patientsite.citations.apa import ApaStyle
 from patientsite.citations.bibliography import Bibliography
 from patientsite.citations.locale import TERMS, Terms
 from patientsite.citations.numbering import Work, number_works
-
-Formatted = dict[tuple[str, str], str]
-"""Formatted references: HTML by (lower-case key, language)."""
 
 
 class Catalogue:
@@ -23,30 +20,25 @@ class Catalogue:
         self._styles: dict[str, ApaStyle] = {}
         # Formatting is the slow part: each entry is formatted at most once per language,
         # however many pages cite it and however many builds static-i18n runs.
-        self._html: Formatted = {}
-        self._pending: Callable[[], Formatted] | None = None
+        self._html: dict[tuple[str, str], str] = {}
+        """HTML by (lower-case key, language)."""
+
+    def __getstate__(self) -> dict[str, object]:
+        # The styles are made again when needed; what they formatted travels (background.py).
+        return {**self.__dict__, "_styles": {}}
 
     def work(self, key: str) -> Work | None:
         """The work with this key, whatever its upper/lower case, or None."""
         return self._by_key.get(key.lower())
 
-    def expect_formatted(self, receive: Callable[[], Formatted]) -> None:
-        """References are being formatted elsewhere (see background.py): `receive` waits for
-        them, the first time one is needed. What it does not deliver is formatted here."""
-        self._pending = receive
-
-    def format_all(self, languages: Iterable[Terms]) -> Formatted:
-        """Every reference in every one of `languages`."""
+    def format_all(self, languages: Iterable[Terms]) -> None:
+        """Format every reference in every one of `languages` now (see background.py)."""
         for terms in languages:
             for work in self.works:
                 self.reference_html(work, terms)
-        return self._html
 
     def reference_html(self, work: Work, terms: Terms) -> str:
         """The work's APA reference as HTML, in the language of `terms`."""
-        if self._pending is not None:
-            receive, self._pending = self._pending, None
-            self._html.update(receive())
         key = work.key.lower()
         cache_key = (key, terms.language)
         if cache_key not in self._html:

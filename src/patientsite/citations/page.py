@@ -1,11 +1,14 @@
 """The citations of one page: resolve keys, number the places that cite, report problems.
 
-This is the handler the Markdown extension in syntax.py calls while it converts the page.
+This is the handler the Markdown extension in syntax.py calls while it converts the page. The
+conversion only notes each citation: keys are looked up in resolve(), once the bibliography has
+been read (see plugin.py), so that no page has to wait for it.
 """
 
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from patientsite.citations import render
 from patientsite.citations.catalogue import Catalogue
@@ -20,13 +23,32 @@ log = logging.getLogger("mkdocs.plugins.patientsite.citations")
 # full list needs every page's citations, and neither list belongs in the search index.
 REFERENCES_PLACEHOLDER = "<!-- patientsite-citations: reference list -->"
 BIBLIOGRAPHY_PLACEHOLDER = "<!-- patientsite-citations: full reference list -->"
-# So does the markup of each citation in the text, around the citation's text: the search
-# plugin indexes that text ("Chou et al. [6]") as before, but its HTML parser took longer over
-# the citations' links and labels than over all the rest of a page.
+# Where the heading of the reference list starts: a page whose every key is unknown has no list,
+# and resolve() removes the heading with it.
+_SECTION_START = "<!-- patientsite-citations: reference section -->"
+_SECTION_START_RE = re.compile(re.escape(_SECTION_START) + r"\n?")
+_SECTION_RE = re.compile(
+    r"\n?" + re.escape(_SECTION_START) + ".*?" + re.escape(REFERENCES_PLACEHOLDER), re.DOTALL
+)
+# So does the markup of each citation in the text. resolve() puts the citation's text between
+# the two comments, and the search plugin indexes that text ("Chou et al. [6]"); its HTML parser
+# took longer over the citations' links and labels than over all the rest of a page.
+_CITATION_PLACEHOLDER = "<!--patientsite-citation:{number}-->{text}<!--/patientsite-citation-->"
 _CITATION_PLACEHOLDER_RE = re.compile(
     r"<!--patientsite-citation:(\d+)-->.*?<!--/patientsite-citation-->", re.DOTALL
 )
 _TAG_RE = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class _Noted:
+    """A citation as the conversion met it."""
+
+    citation: Citation
+    occurrence: int
+    """How many times the same text was met before on the page (see CitationLines)."""
+    anchor: str
+    """The citation's id in the page."""
 
 
 class PageCitations:
@@ -34,7 +56,6 @@ class PageCitations:
 
     def __init__(
         self,
-        catalogue: Catalogue,
         terms: Terms,
         *,
         numeric: bool,
@@ -43,55 +64,40 @@ class PageCitations:
         read_source: Callable[[], str],
     ) -> None:
         """`source_name` names the Markdown file in messages; `read_source` reads its text."""
-        self.catalogue = catalogue
         self.terms = terms
         self.numeric = numeric
         self.append_references = append_references
         self.source_name = source_name
+        self.catalogue: Catalogue | None = None
+        """The bibliography, from resolve() on."""
         self.cited: dict[str, list[str]] = {}
-        """Ids of the places citing each work, by the work's lower-case key."""
+        """Ids of the places citing each work, by the work's lower-case key (see resolve())."""
         self.has_bibliography = False
         """Whether the page holds the [[bibliography]] marker."""
         self.has_references = False
         """Whether the page shows its reference list (made in fill_in)."""
         self._lines = CitationLines(read_source)
-        self._count = 0
+        self._citations: list[_Noted | str] = []
+        """Each citation in the text, in order, or the HTML of an unreadable one. The page
+        holds placeholders."""
         self._in_text: list[str] = []
-        """The HTML of each citation in the text, in order; the page holds placeholders."""
+        """The HTML of each citation in the text, in order (see resolve())."""
+        self._readable = 0
 
     def cite(self, citation: Citation) -> str:
-        self._count += 1
-        anchor = f"cite-{self._count}"
-        occurrence = self._lines.count(citation.text)
-        cited, unknown = [], []
-        for item in citation.items:
-            work = self.catalogue.work(item.key)
-            if work is None:
-                self._report_unknown(item.key, citation.text, occurrence)
-                unknown.append(item.key)
-                continue
-            cited.append(render.Cited(item=item, work=work))
-            places = self.cited.setdefault(work.key.lower(), [])
-            if anchor not in places:
-                places.append(anchor)
-        html = render.in_text(citation, cited, unknown, anchor, self.terms, self.numeric)
-        return self._placeholder(html)
+        self._readable += 1
+        anchor = f"cite-{self._readable}"
+        self._citations.append(_Noted(citation, self._lines.count(citation.text), anchor))
+        return self._placeholder(len(self._citations) - 1, "")
 
     def unreadable(self, text: str, problem: str) -> str:
         where = self._where(text, self._lines.count(text))
         log.warning(f"{where}: cannot read the citation {text}: {problem}.")
-        return self._placeholder(render.unreadable(text, self.terms))
-
-    def _placeholder(self, html: str) -> str:
-        self._in_text.append(html)
-        text = _TAG_RE.sub("", html)
-        return (
-            f"<!--patientsite-citation:{len(self._in_text) - 1}-->{text}"
-            "<!--/patientsite-citation-->"
-        )
+        self._citations.append(render.unreadable(text, self.terms))
+        return self._placeholder(len(self._citations) - 1, "")
 
     def references(self, has_marker: bool) -> ReferenceSection | None:
-        if not self.cited:
+        if not self._readable:
             return None
         if not has_marker and not self.append_references:
             log.warning(
@@ -105,7 +111,55 @@ class PageCitations:
             heading=self.terms.references,
             anchor=self.terms.references_id,
             html=REFERENCES_PLACEHOLDER,
+            before=_SECTION_START,
         )
+
+    def resolve(self, catalogue: Catalogue, html: str) -> str:
+        """Look up every citation's works, report unknown keys, and return the page's HTML
+        with the text of each citation in its placeholder.
+
+        A page that cites only unknown keys loses its reference list, heading and all; its
+        `has_references` becomes False.
+        """
+        self.catalogue = catalogue
+        self.cited = {}
+        self._in_text = []
+        for noted in self._citations:
+            if isinstance(noted, str):
+                self._in_text.append(noted)
+            else:
+                self._in_text.append(self._resolve(catalogue, noted))
+        html = _CITATION_PLACEHOLDER_RE.sub(
+            lambda match: self._placeholder(
+                int(match[1]), _TAG_RE.sub("", self._in_text[int(match[1])])
+            ),
+            html,
+        )
+        if not self.has_references:
+            return html
+        if self.cited:
+            return _SECTION_START_RE.sub("", html, count=1)
+        self.has_references = False
+        return _SECTION_RE.sub("", html, count=1)
+
+    def _resolve(self, catalogue: Catalogue, noted: _Noted) -> str:
+        cited, unknown = [], []
+        for item in noted.citation.items:
+            work = catalogue.work(item.key)
+            if work is None:
+                self._report_unknown(catalogue, item.key, noted.citation.text, noted.occurrence)
+                unknown.append(item.key)
+                continue
+            cited.append(render.Cited(item=item, work=work))
+            places = self.cited.setdefault(work.key.lower(), [])
+            if noted.anchor not in places:
+                places.append(noted.anchor)
+        return render.in_text(
+            noted.citation, cited, unknown, noted.anchor, self.terms, self.numeric
+        )
+
+    def _placeholder(self, number: int, text: str) -> str:
+        return _CITATION_PLACEHOLDER.format(number=number, text=text)
 
     def fill_in(self, html: str) -> str:
         """The page's HTML with its citations and reference list in place of the placeholders.
@@ -115,7 +169,7 @@ class PageCitations:
         """
         if self._in_text:
             html = _CITATION_PLACEHOLDER_RE.sub(lambda match: self._in_text[int(match[1])], html)
-        if not self.has_references:
+        if not self.has_references or self.catalogue is None:
             return html
         entries = [
             render.PageEntry(
@@ -140,11 +194,13 @@ class PageCitations:
 
     def cited_works(self) -> list[Work]:
         """The works cited on this page, in reference list order."""
+        if self.catalogue is None:
+            return []
         works = [self.catalogue.work(key) for key in self.cited]
         return sorted((work for work in works if work), key=lambda work: work.number)
 
-    def _report_unknown(self, key: str, text: str, occurrence: int) -> None:
-        bibliography = self.catalogue.bibliography
+    def _report_unknown(self, catalogue: Catalogue, key: str, text: str, occurrence: int) -> None:
+        bibliography = catalogue.bibliography
         closest = bibliography.closest_key(key)
         hint = f"Did you mean '{closest}'?" if closest else "No key there looks like it."
         log.warning(

@@ -6,8 +6,9 @@ bibliography and the formatted references (catalogue.py) outlive a single build;
 cite is per build, i.e. per language.
 
 The bibliography is read, numbered and formatted in a worker process (background.py) from
-on_config on; on_nav, just before the first page is converted, waits for the numbered catalogue
-and stops the build if the file is bad.
+on_config on. Converting a page only notes its citations, so no page waits for the file; on_env,
+once every page is converted, waits for the numbered catalogue (or stops the build if the file
+is bad) and looks up every page's citations before the search plugin indexes the pages.
 """
 
 import functools
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -26,6 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
@@ -56,7 +59,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def __init__(self) -> None:
         self.catalogue: Catalogue | None = None
         self._catalogue_ready: Callable[[], Catalogue] | None = None
-        """Waits for the catalogue being read in the background (see on_nav)."""
+        """Waits for the catalogue being read in the background (see on_env)."""
         self.extension = CitationsExtension()
         self._pages: dict[str, tuple[Page, PageCitations]] = {}
 
@@ -78,18 +81,6 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             server.watch(self.config.bib_file)
         return server
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        # The first page is converted next and needs the catalogue; nothing is written yet.
-        if self.config.enabled and self.catalogue is None and self._catalogue_ready is not None:
-            try:
-                with _kept_for_the_build():
-                    self.catalogue = self._catalogue_ready()
-            except BibliographyError as error:
-                raise PluginError(f"{error} Nothing was built.") from error
-            for message in missing_fields(self.catalogue.bibliography):
-                log.warning(message)
-        return nav
-
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
@@ -99,14 +90,13 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled or self.catalogue is None:
+        if not self.config.enabled:
             return None
         source_name = os.path.relpath(page.file.abs_src_path or "", _config_dir(config))
         terms = self._terms(page, config, markdown, source_name)
         self.extension.handler = None
         if terms is not None:
             self.extension.handler = PageCitations(
-                self.catalogue,
                 terms,
                 numeric=self.config.style == "numeric",
                 append_references=self.config.references_placement == "end",
@@ -125,6 +115,20 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             self._pages[page.file.src_uri] = (page, handler)
         return html
 
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        if not self.config.enabled:
+            return env
+        # Every page is converted and nothing is written yet.
+        catalogue = self._wait_for_catalogue()
+        for page, handler in self._pages.values():
+            had_references = handler.has_references
+            page.content = handler.resolve(catalogue, page.content or "")
+            if had_references and not handler.has_references and page.toc:
+                _remove_from_toc(page.toc.items, handler.terms.references_id)
+        return env
+
     # After the search plugin (priority 0) has indexed page.content, which holds placeholders
     # for the citations' markup and the lists: every page's list would otherwise make each
     # cited title a search hit on every page citing it.
@@ -138,10 +142,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if handler is None or page.content is None:
             return context
         content = handler.fill_in(page.content)
-        if handler.has_bibliography:
+        if handler.has_bibliography and self.catalogue is not None:
             # Every page of this build has been converted by now (MkDocs converts them all
             # before it renders any), so we know which pages cite which work.
-            full_list = self._full_list(handler.catalogue, page, handler.terms)
+            full_list = self._full_list(self.catalogue, page, handler.terms)
             content = content.replace(BIBLIOGRAPHY_PLACEHOLDER, full_list)
         page.content = content
         return context
@@ -167,8 +171,21 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         gc.unfreeze()  # see _kept_for_the_build(); harmless when called again
         self._report_uncited(self.catalogue)
 
+    def _wait_for_catalogue(self) -> Catalogue:
+        """The catalogue; the first time, waits for it and reports what the file lacks."""
+        if self.catalogue is None:
+            assert self._catalogue_ready is not None, "on_config starts reading the file"
+            try:
+                with _kept_for_the_build():
+                    self.catalogue = self._catalogue_ready()
+            except BibliographyError as error:
+                raise PluginError(f"{error} Nothing was built.") from error
+            for message in missing_fields(self.catalogue.bibliography):
+                log.warning(message)
+        return self.catalogue
+
     def _load_catalogue(self, config: MkDocsConfig) -> Catalogue:
-        """Read and number the bibliography; runs in the worker process (see on_nav)."""
+        """Read and number the bibliography; runs in the worker process (see on_env)."""
         source = os.path.relpath(self.config.bib_file, _config_dir(config))
         bibliography = load_bibliography(Path(self.config.bib_file), source)
         return Catalogue(bibliography, year_suffixes=self.config.style == "author-date")
@@ -223,6 +240,17 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 f"no page in {', '.join(languages)} (the full reference list still shows "
                 f"them): {', '.join(uncited)}"
             )
+
+
+def _remove_from_toc(items: list[AnchorLink], anchor: str) -> bool:
+    """Remove the entry linking to `anchor` from a page's table of contents."""
+    for index, item in enumerate(items):
+        if item.id == anchor:
+            del items[index]
+            return True
+        if _remove_from_toc(item.children, anchor):
+            return True
+    return False
 
 
 @contextmanager

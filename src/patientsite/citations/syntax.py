@@ -80,6 +80,8 @@ class ReferenceSection:
     """HTML id of that h2."""
     html: str
     """The list itself."""
+    before: str = ""
+    """HTML just before the heading (e.g. a comment to find the section by)."""
 
 
 class CitationHandler(Protocol):
@@ -281,7 +283,8 @@ class _ListPlacer(Treeprocessor):
         # The search plugin leaves out a section whose heading is marked so.
         heading = etree.Element("h2", {"id": section.anchor, "data-search-exclude": ""})
         heading.text = section.heading
-        return [heading, self._raw(section.html)]
+        before = [self._raw(section.before)] if section.before else []
+        return [*before, heading, self._raw(section.html)]
 
     def _raw(self, html: str) -> etree.Element:
         # A paragraph holding only a stash placeholder is replaced by the raw HTML itself.
