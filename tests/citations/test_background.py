@@ -2,19 +2,16 @@
 
 import os
 import subprocess
-import sys
-import threading
-from multiprocessing import Pipe
 from pathlib import Path
 
 import pytest
 
+from patientsite.citations import background
 from patientsite.citations.apa import ApaStyle
-from patientsite.citations.background import _work, catalogue_in_background
-from patientsite.citations.bibliography import BibliographyError, parse_bibliography
-from patientsite.citations.catalogue import Catalogue
+from patientsite.citations.background import catalogue_in_background, load_catalogue
+from patientsite.citations.bibliography import BibliographyError
 from patientsite.citations.locale import TERMS
-from tests.support import FIXTURES, MKDOCS, ROOT
+from tests.support import FIXTURES, MKDOCS
 
 BIB = r"""
 @article{chou2009, author = {Chou, R. and Fu, R.}, title = {Imaging}, journal = {Lancet},
@@ -25,23 +22,27 @@ BIB = r"""
 """
 
 
-def load() -> Catalogue:
-    return Catalogue(parse_bibliography(BIB, "references.bib"), year_suffixes=False)
+@pytest.fixture
+def bib_file(tmp_path: Path) -> Path:
+    path = tmp_path / "refs.bib"
+    path.write_text(BIB, encoding="utf-8")
+    return path
+
+
+def every_reference(bib_file: Path) -> dict[tuple[str, str], str]:
+    catalogue = load_catalogue(bib_file, "refs.bib", year_suffixes=False)
+    return {
+        (work.key, terms.language): catalogue.reference_html(work, terms)
+        for work in catalogue.works
+        for terms in TERMS.values()
+    }
 
 
 def test_worker_sends_the_catalogue_with_every_reference_in_every_language(
-    monkeypatch: pytest.MonkeyPatch,
+    bib_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    receiver, sender = Pipe(duplex=False)
-    _work(load, list(TERMS.values()), sender)
-    catalogue = receiver.recv()
-    assert [work.key for work in catalogue.works] == ["chou2009", "nice2016"]
-    expected = load()
-    references = {
-        (work.key, terms.language): expected.reference_html(work, terms)
-        for work in expected.works
-        for terms in TERMS.values()
-    }
+    expected = every_reference(bib_file)
+    catalogue = catalogue_in_background(bib_file, "refs.bib", year_suffixes=False)()
 
     def not_again(self: ApaStyle, entry: object) -> str:
         raise AssertionError("the worker formatted every reference already")
@@ -52,68 +53,31 @@ def test_worker_sends_the_catalogue_with_every_reference_in_every_language(
         for work in catalogue.works
         for terms in TERMS.values()
     }
-    assert received == references
+    assert received == expected
     assert "Geraadpleegd op 3 maart 2025" in received[("nice2016", "nl")]
 
 
-def test_worker_sends_why_the_file_cannot_be_read() -> None:
-    def bad() -> Catalogue:
-        bibliography = parse_bibliography("@article{a, title = {A}", "x.bib")
-        return Catalogue(bibliography, year_suffixes=False)
-
-    receiver, sender = Pipe(duplex=False)
-    _work(bad, list(TERMS.values()), sender)
-    error = receiver.recv()
-    assert isinstance(error, BibliographyError)
-    assert str(error).startswith("x.bib:1: the entry 'a' could not be read")
+def test_worker_sends_why_the_file_cannot_be_read(tmp_path: Path) -> None:
+    bad = tmp_path / "x.bib"
+    bad.write_text("@article{a, title = {A}", encoding="utf-8")
+    wait = catalogue_in_background(bad, "x.bib", year_suffixes=False)
+    with pytest.raises(BibliographyError, match=r"^x\.bib:1: the entry 'a' could not be read"):
+        wait()
 
 
-def test_no_worker_while_other_threads_run() -> None:
-    # fork would copy only this thread: a lock held by another one would never be released.
-    stop = threading.Event()
-    thread = threading.Thread(target=stop.wait)
-    thread.start()
-    try:
-        assert catalogue_in_background(load, list(TERMS.values())) is load
-    finally:
-        stop.set()
-        thread.join()
-
-
-# Forking needs a process without other threads; pytest's may have some (the test server).
-FORKED = """
-import os, sys
-from patientsite.citations.background import catalogue_in_background
-from patientsite.citations.locale import TERMS
-from tests.citations.test_background import load
-
-parent = os.getpid()
-
-def load_or_die():
-    if sys.argv[1] == "dies" and os.getpid() != parent:
-        os._exit(3)  # the worker dies before it sends anything
-    return load()
-
-wait = catalogue_in_background(load_or_die, list(TERMS.values()))
-assert wait is not load_or_die, "no worker was started"
-catalogue = wait()
-print(catalogue.reference_html(catalogue.works[0], TERMS["en"]))
-"""
-
-
-@pytest.mark.parametrize("worker", ["lives", "dies"])
-def test_forked_worker_gives_what_the_build_would_format_itself(worker: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", FORKED, worker],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    expected = load()
-    assert result.stdout.strip() == expected.reference_html(expected.works[0], TERMS["en"])
+@pytest.mark.parametrize("python", ["/bin/false", "/no/such/python"], ids=["fails", "missing"])
+def test_without_a_working_worker_the_build_reads_the_file_itself(
+    bib_file: Path, monkeypatch: pytest.MonkeyPatch, python: str
+) -> None:
+    expected = every_reference(bib_file)
+    monkeypatch.setattr(background.sys, "executable", python)
+    catalogue = catalogue_in_background(bib_file, "refs.bib", year_suffixes=False)()
+    received = {
+        (work.key, terms.language): catalogue.reference_html(work, terms)
+        for work in catalogue.works
+        for terms in TERMS.values()
+    }
+    assert received == expected
 
 
 def test_a_build_reads_the_bibliography_in_a_worker(tmp_path: Path) -> None:
@@ -128,4 +92,5 @@ def test_a_build_reads_the_bibliography_in_a_worker(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Reading and formatting the bibliography in worker process" in result.stderr
+    assert "failed" not in result.stderr
     assert "Imaging strategies for low-back pain" in (site / "sources" / "index.html").read_text()

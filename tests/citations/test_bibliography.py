@@ -54,13 +54,6 @@ def test_keys_are_found_whatever_their_case() -> None:
 
 
 @pytest.mark.parametrize(
-    ("key", "closest"), [("chuo2009", "chou2009"), ("NICE2061", "nice2016"), ("zzz", None)]
-)
-def test_closest_key(key: str, closest: str | None) -> None:
-    assert parse_bibliography(GOOD, "references.bib").closest_key(key) == closest
-
-
-@pytest.mark.parametrize(
     ("text", "message"),
     [
         pytest.param(

@@ -10,7 +10,6 @@ instead; anything else, and every file with a mistake in it, is read by pybtex's
 is accepted and what each error says stay pybtex's.
 """
 
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -86,11 +85,6 @@ class Bibliography:
     def location(self, key: str) -> str:
         """Where an entry starts, as "references.bib:12"."""
         return f"{self.source}:{self.lines[key.lower()]}"
-
-    def closest_key(self, key: str) -> str | None:
-        """The known key most like a mistyped one, for "did you mean ...?"."""
-        matches = difflib.get_close_matches(key.lower(), self.entries, n=1, cutoff=0.6)
-        return self.entries[matches[0]].key if matches else None
 
 
 def load_bibliography(path: Path, source: str) -> Bibliography:

@@ -1,9 +1,12 @@
 """The bibliography, read once per build and numbered; references formatted once per language."""
 
+import difflib
 from collections.abc import Iterable
 
+from pybtex.database import Entry
+
 from patientsite.citations.apa import ApaStyle
-from patientsite.citations.bibliography import Bibliography
+from patientsite.citations.bibliography import Bibliography, missing_fields
 from patientsite.citations.locale import TERMS, Terms
 from patientsite.citations.numbering import Work, number_works
 
@@ -13,39 +16,52 @@ class Catalogue:
 
     def __init__(self, bibliography: Bibliography, *, year_suffixes: bool) -> None:
         """`year_suffixes`: write 2020a, 2020b where author-date citations would look alike."""
-        self.bibliography = bibliography
+        self.source = bibliography.source
+        """How messages name the .bib file."""
+        self.warnings = missing_fields(bibliography)
+        """What entries lack that APA needs, one message each."""
         self.works: list[Work] = number_works(bibliography, year_suffixes)
         self._by_key = {work.key.lower(): work for work in self.works}
         self._suffixes = {work.key.lower(): work.year_suffix for work in self.works}
+        self._entries: dict[str, Entry] | None = bibliography.entries
+        """pybtex's entries, by lower-case key; None in a copy made by formatted()."""
         self._styles: dict[str, ApaStyle] = {}
         # Formatting is the slow part: each entry is formatted at most once per language,
         # however many pages cite it and however many builds static-i18n runs.
         self._html: dict[tuple[str, str], str] = {}
         """HTML by (lower-case key, language)."""
 
-    def __getstate__(self) -> dict[str, object]:
-        # The styles are made again when needed; what they formatted travels (background.py).
-        return {**self.__dict__, "_styles": {}}
-
     def work(self, key: str) -> Work | None:
         """The work with this key, whatever its upper/lower case, or None."""
         return self._by_key.get(key.lower())
 
-    def format_all(self, languages: Iterable[Terms]) -> None:
-        """Format every reference in every one of `languages` now (see background.py)."""
+    def closest_key(self, key: str) -> str | None:
+        """The known key most like a mistyped one, for "did you mean ...?"."""
+        matches = difflib.get_close_matches(key.lower(), self._by_key, n=1, cutoff=0.6)
+        return self._by_key[matches[0]].key if matches else None
+
+    def formatted(self, languages: Iterable[Terms]) -> "Catalogue":
+        """A copy with every reference formatted in every one of `languages`, and without
+        pybtex's entries: a fifth of the size, to send from one process to another
+        (background.py). It cannot format anything else."""
         for terms in languages:
             for work in self.works:
                 self.reference_html(work, terms)
+        copy = object.__new__(Catalogue)
+        copy.__dict__.update(self.__dict__, _entries=None, _styles={}, _html=dict(self._html))
+        return copy
 
     def reference_html(self, work: Work, terms: Terms) -> str:
         """The work's APA reference as HTML, in the language of `terms`."""
         key = work.key.lower()
         cache_key = (key, terms.language)
         if cache_key not in self._html:
+            if self._entries is None:
+                raise LookupError(f"{work.key} was not formatted in '{terms.language}'")
             style = self._styles.get(terms.language)
             if style is None:
                 style = self._styles[terms.language] = ApaStyle(terms, self._suffixes)
-            html = self._html[cache_key] = style.format_html(self.bibliography.entries[key])
+            html = self._html[cache_key] = style.format_html(self._entries[key])
             if not style.localized:
                 # No word of the language in it (most articles): every language reads the same.
                 for language in TERMS:

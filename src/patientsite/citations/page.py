@@ -200,13 +200,12 @@ class PageCitations:
         return sorted((work for work in works if work), key=lambda work: work.number)
 
     def _report_unknown(self, catalogue: Catalogue, key: str, text: str, occurrence: int) -> None:
-        bibliography = catalogue.bibliography
-        closest = bibliography.closest_key(key)
+        closest = catalogue.closest_key(key)
         hint = f"Did you mean '{closest}'?" if closest else "No key there looks like it."
         log.warning(
             f"{self._where(text, occurrence)}: unknown citation key '{key}' in {text}: "
-            f"{bibliography.source} has no such entry. {hint} Correct the key, or add the "
-            f"work to {bibliography.source}."
+            f"{catalogue.source} has no such entry. {hint} Correct the key, or add the "
+            f"work to {catalogue.source}."
         )
 
     def _where(self, text: str, occurrence: int) -> str:

@@ -11,7 +11,6 @@ once every page is converted, waits for the numbered catalogue (or stops the bui
 is bad) and looks up every page's citations before the search plugin indexes the pages.
 """
 
-import functools
 import gc
 import logging
 import os
@@ -34,7 +33,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from patientsite.citations import render
 from patientsite.citations.background import catalogue_in_background
-from patientsite.citations.bibliography import BibliographyError, load_bibliography, missing_fields
+from patientsite.citations.bibliography import BibliographyError
 from patientsite.citations.catalogue import Catalogue
 from patientsite.citations.config import CitationsConfig
 from patientsite.citations.locale import TERMS, Terms, terms_for
@@ -68,8 +67,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return None
         # static-i18n calls on_config again for every language: read the file only once.
         if self.catalogue is None and self._catalogue_ready is None:
-            load = functools.partial(self._load_catalogue, config)
-            self._catalogue_ready = catalogue_in_background(load, list(TERMS.values()))
+            self._catalogue_ready = catalogue_in_background(
+                Path(self.config.bib_file),
+                os.path.relpath(self.config.bib_file, _config_dir(config)),
+                year_suffixes=self.config.style == "author-date",
+            )
         if self.extension not in config.markdown_extensions:
             config.markdown_extensions.append(self.extension)
         return config
@@ -186,15 +188,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                     self.catalogue = self._catalogue_ready()
             except BibliographyError as error:
                 raise PluginError(f"{error} Nothing was built.") from error
-            for message in missing_fields(self.catalogue.bibliography):
+            for message in self.catalogue.warnings:
                 log.warning(message)
         return self.catalogue
-
-    def _load_catalogue(self, config: MkDocsConfig) -> Catalogue:
-        """Read and number the bibliography; runs in the worker process (see on_env)."""
-        source = os.path.relpath(self.config.bib_file, _config_dir(config))
-        bibliography = load_bibliography(Path(self.config.bib_file), source)
-        return Catalogue(bibliography, year_suffixes=self.config.style == "author-date")
 
     def _terms(
         self, page: Page, config: MkDocsConfig, markdown: str, source_name: str
@@ -242,7 +238,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         languages = sorted({handler.terms.language for _, handler in self._pages.values()})
         if uncited and languages:
             log.info(
-                f"{len(uncited)} entries of {catalogue.bibliography.source} are cited on "
+                f"{len(uncited)} entries of {catalogue.source} are cited on "
                 f"no page in {', '.join(languages)} (the full reference list still shows "
                 f"them): {', '.join(uncited)}"
             )
