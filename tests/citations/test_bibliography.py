@@ -7,6 +7,7 @@ import pytest
 
 from patientsite.citations.bibliography import (
     BibliographyError,
+    decode_bibliography,
     entry_date,
     load_bibliography,
     missing_fields,
@@ -44,6 +45,14 @@ def test_reads_every_entry_with_its_line() -> None:
     assert bibliography.location("chou2009") == "references.bib:4"
     assert bibliography.location("NICE2016") == "references.bib:12"
     assert bibliography.entries["chou2009"].fields["journal"] == "The Lancet"
+
+
+@pytest.mark.parametrize("line_break", [b"\r\n", b"\r"], ids=["windows", "old mac"])
+def test_any_line_break_reads_as_a_newline(line_break: bytes) -> None:
+    unix = decode_bibliography(GOOD.encode(), "references.bib")
+    other = decode_bibliography(GOOD.encode().replace(b"\n", line_break), "references.bib")
+    assert other.lines == unix.lines
+    assert other.entries["nice2016"].fields == unix.entries["nice2016"].fields
 
 
 def test_keys_are_found_whatever_their_case() -> None:

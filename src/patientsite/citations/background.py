@@ -3,7 +3,8 @@
 MkDocs uses one core. Reading, numbering and formatting the 2,000 entries of the benchmark
 (scripts/bench_citations.py) takes about 0.6 s of a 10-12 s build; a worker does that on another
 core while MkDocs converts the pages, which takes longer. It sends back the catalogue with every
-reference formatted and without pybtex's entries (Catalogue.formatted), pickled on its stdout.
+reference formatted and without pybtex's entries (Catalogue.formatted), pickled on its stdout,
+and keeps it in the cache (cache.py), where the next build finds it without a worker.
 
 The worker is a new Python process, not a fork of the build: after a fork, every page of memory
 the build then writes to is copied, and that cost the build more than the worker saved it.
@@ -20,7 +21,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from patientsite.citations.bibliography import BibliographyError, load_bibliography
+from patientsite.citations.bibliography import BibliographyError, decode_bibliography
+from patientsite.citations.cache import cache_key, read_cached, write_cached
 from patientsite.citations.catalogue import Catalogue
 from patientsite.citations.locale import TERMS
 
@@ -32,20 +34,34 @@ _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 def load_catalogue(bib_file: Path, source: str, *, year_suffixes: bool) -> Catalogue:
     """Read and number a .bib file; `source` is how messages name it."""
-    return Catalogue(load_bibliography(bib_file, source), year_suffixes=year_suffixes)
+    return Catalogue(
+        decode_bibliography(bib_file.read_bytes(), source), year_suffixes=year_suffixes
+    )
 
 
 def catalogue_in_background(
-    bib_file: Path, source: str, *, year_suffixes: bool
+    bib_file: Path, source: str, *, year_suffixes: bool, cache: Path | None = None
 ) -> Callable[[], Catalogue]:
-    """Start reading the file and formatting every reference in every language in a worker.
+    """Start reading the file and formatting every reference in every language in a worker,
+    unless the `cache` folder holds the result already.
 
     Returns a function that waits for the catalogue and returns it, or raises the
     BibliographyError that reading the file raised. If the worker cannot start or fails (it
     says why on stderr), that function reads the file itself.
     """
+    if cache is not None:
+        key = cache_key(bib_file.read_bytes(), source, year_suffixes=year_suffixes)
+        cached = read_cached(cache, key)
+        if cached is not None:
+            log.debug(f"The bibliography is unchanged: formatted references from {cache}.")
+            return lambda: cached
     request = json.dumps(
-        {"bib_file": str(bib_file), "source": source, "year_suffixes": year_suffixes}
+        {
+            "bib_file": str(bib_file),
+            "source": source,
+            "year_suffixes": year_suffixes,
+            "cache": str(cache) if cache else None,
+        }
     )
     path = os.pathsep.join(filter(None, [str(_PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))
     try:
@@ -72,17 +88,24 @@ def catalogue_in_background(
     return wait
 
 
-def _work(request: str) -> Catalogue | BibliographyError:
-    """In the worker: the formatted catalogue, or why the file cannot be read."""
+def _work(request: str) -> bytes:
+    """In the worker: the formatted catalogue, or why the file cannot be read, pickled; the
+    catalogue is kept in the cache folder, if the request names one."""
     options = json.loads(request)
+    data = Path(options["bib_file"]).read_bytes()
+    source, year_suffixes = options["source"], options["year_suffixes"]
     try:
-        catalogue = load_catalogue(
-            Path(options["bib_file"]), options["source"], year_suffixes=options["year_suffixes"]
-        )
+        bibliography = decode_bibliography(data, source)
     except BibliographyError as error:
-        return error
-    return catalogue.formatted(TERMS.values())
+        return pickle.dumps(error)
+    catalogue = Catalogue(bibliography, year_suffixes=year_suffixes)
+    pickled = pickle.dumps(catalogue.formatted(TERMS.values()))
+    if options["cache"]:
+        # The key of the bytes read here: the file may have changed since the build looked.
+        key = cache_key(data, source, year_suffixes=year_suffixes)
+        write_cached(Path(options["cache"]), key, pickled)
+    return pickled
 
 
 if __name__ == "__main__":
-    sys.stdout.buffer.write(pickle.dumps(_work(sys.argv[1])))
+    sys.stdout.buffer.write(_work(sys.argv[1]))

@@ -89,15 +89,21 @@ class Bibliography:
 
 def load_bibliography(path: Path, source: str) -> Bibliography:
     """Read and check a .bib file; `source` is how messages name it."""
+    return decode_bibliography(path.read_bytes(), source)
+
+
+def decode_bibliography(data: bytes, source: str) -> Bibliography:
+    """Check and parse the bytes of a .bib file; `source` is how messages name it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        line = data[: error.start].count(b"\n") + 1
         raise BibliographyError(
             f"{source}:{line}: this file is not saved as UTF-8. Save it again with the "
             "encoding UTF-8 (most editors offer this under 'Save as')."
         ) from error
-    return parse_bibliography(text, source)
+    # Every line break becomes "\n", as when a file is read as text.
+    return parse_bibliography(text.replace("\r\n", "\n").replace("\r", "\n"), source)
 
 
 def parse_bibliography(text: str, source: str) -> Bibliography:

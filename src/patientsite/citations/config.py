@@ -20,3 +20,8 @@ class CitationsConfig(Config):
     # the end of the page when there is none; "marker" only at the marker, and warns about a
     # page that cites without one.
     references_placement = c.Choice(("end", "marker"), default="end")
+
+    # A folder, relative to mkdocs.yml, where formatted references are kept between builds,
+    # so that a build with an unchanged references.bib need not read it again; "" (the
+    # default) keeps nothing. The folder can be deleted at any time.
+    cache_dir = c.Type(str, default="")

@@ -67,10 +67,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return None
         # static-i18n calls on_config again for every language: read the file only once.
         if self.catalogue is None and self._catalogue_ready is None:
+            cache = self.config.cache_dir
             self._catalogue_ready = catalogue_in_background(
                 Path(self.config.bib_file),
                 os.path.relpath(self.config.bib_file, _config_dir(config)),
                 year_suffixes=self.config.style == "author-date",
+                cache=Path(_config_dir(config), cache) if cache else None,
             )
         if self.extension not in config.markdown_extensions:
             config.markdown_extensions.append(self.extension)

@@ -1,0 +1,131 @@
+"""Formatted references kept between builds: found only when nothing that shapes them changed."""
+
+import os
+import pickle
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from patientsite.citations import background, cache
+from patientsite.citations.background import catalogue_in_background, load_catalogue
+from patientsite.citations.cache import cache_key, read_cached, write_cached
+from patientsite.citations.catalogue import Catalogue
+from patientsite.citations.locale import TERMS
+from tests.support import FIXTURES, MKDOCS
+
+BIB = b"""@article{chou2009, author = {Chou, R. and Fu, R.}, title = {Imaging},
+         journal = {Lancet}, year = {2009}}
+"""
+
+
+def references(catalogue: Catalogue) -> dict[tuple[str, str], str]:
+    return {
+        (work.key, terms.language): catalogue.reference_html(work, terms)
+        for work in catalogue.works
+        for terms in TERMS.values()
+    }
+
+
+@pytest.fixture
+def bib_file(tmp_path: Path) -> Path:
+    path = tmp_path / "refs.bib"
+    path.write_bytes(BIB)
+    return path
+
+
+def test_the_key_changes_with_everything_that_shapes_the_catalogue(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    key = cache_key(BIB, "refs.bib", year_suffixes=False)
+    assert cache_key(BIB, "refs.bib", year_suffixes=False) == key
+    assert cache_key(BIB.replace(b"2009", b"2010"), "refs.bib", year_suffixes=False) != key
+    assert cache_key(BIB, "other.bib", year_suffixes=False) != key
+    assert cache_key(BIB, "refs.bib", year_suffixes=True) != key
+    # A new pybtex (or latexcodec, or any change to this package's code) formats anew.
+    cache._code_fingerprint.cache_clear()
+    monkeypatch.setattr(cache.importlib.metadata, "version", lambda name: "99.0")
+    try:
+        assert cache_key(BIB, "refs.bib", year_suffixes=False) != key
+    finally:
+        cache._code_fingerprint.cache_clear()
+
+
+def test_a_kept_catalogue_is_read_back_and_replaces_the_previous_one(
+    bib_file: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "cache"
+    catalogue = load_catalogue(bib_file, "refs.bib", year_suffixes=False)
+    write_cached(folder, "old", pickle.dumps(catalogue.formatted(TERMS.values())))
+    write_cached(folder, "new", pickle.dumps(catalogue.formatted(TERMS.values())))
+    assert [path.name for path in folder.iterdir()] == ["new.pickle"]
+    assert read_cached(folder, "old") is None
+    cached = read_cached(folder, "new")
+    assert cached is not None
+    assert references(cached) == references(catalogue)
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"not a pickle", pickle.dumps({"a": 1})], ids=["empty", "garbage", "other"]
+)
+def test_a_damaged_file_is_no_catalogue(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / "key.pickle").write_bytes(content)
+    assert read_cached(tmp_path, "key") is None
+
+
+def test_the_worker_keeps_its_result_and_the_next_build_needs_no_worker(
+    bib_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    first = catalogue_in_background(bib_file, "refs.bib", year_suffixes=False, cache=folder)()
+    key = cache_key(BIB, "refs.bib", year_suffixes=False)
+    assert (folder / f"{key}.pickle").exists()
+
+    def no_worker(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the cached catalogue should have been used")
+
+    monkeypatch.setattr(background.subprocess, "Popen", no_worker)
+    second = catalogue_in_background(bib_file, "refs.bib", year_suffixes=False, cache=folder)()
+    assert references(second) == references(first)
+
+
+def test_a_changed_file_is_read_again(bib_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    catalogue_in_background(bib_file, "refs.bib", year_suffixes=False, cache=folder)()
+    bib_file.write_bytes(BIB.replace(b"{Imaging}", b"{Imaging again}"))
+    catalogue = catalogue_in_background(bib_file, "refs.bib", year_suffixes=False, cache=folder)()
+    assert "Imaging again" in catalogue.reference_html(catalogue.works[0], TERMS["en"])
+    assert len(list(folder.iterdir())) == 1
+
+
+def build(config: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--verbose", "-f", str(config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
+        check=False,
+    )
+
+
+def test_a_site_with_a_cache_builds_the_same_pages_from_it(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "citations" / "numeric", project)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "bib_file: refs.bib", "bib_file: refs.bib\n      cache_dir: .cache"
+        )
+    )
+    first = build(config, tmp_path / "first")
+    assert first.returncode == 0, first.stderr
+    assert "in worker process" in first.stderr
+    assert len(list((project / ".cache").iterdir())) == 1
+
+    second = build(config, tmp_path / "second")
+    assert second.returncode == 0, second.stderr
+    assert "The bibliography is unchanged" in second.stderr
+    assert "in worker process" not in second.stderr
+    for page in ["alarm/index.html", "sources/index.html", "en/alarm/index.html"]:
+        assert (tmp_path / "second" / page).read_text() == (tmp_path / "first" / page).read_text()
