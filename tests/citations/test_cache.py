@@ -10,7 +10,7 @@ import pytest
 
 from patientsite.citations import background, cache
 from patientsite.citations.background import catalogue_in_background, load_catalogue
-from patientsite.citations.cache import cache_key, read_cached, write_cached
+from patientsite.citations.cache import cache_file, cache_key, read_cached, write_cached
 from patientsite.citations.catalogue import Catalogue
 from patientsite.citations.locale import TERMS
 from tests.support import FIXTURES, MKDOCS
@@ -57,11 +57,11 @@ def test_a_kept_catalogue_is_read_back_and_replaces_the_previous_one(
 ) -> None:
     folder = tmp_path / "cache"
     catalogue = load_catalogue(bib_file, "refs.bib", year_suffixes=False)
-    write_cached(folder, "old", pickle.dumps(catalogue.formatted(TERMS.values())))
-    write_cached(folder, "new", pickle.dumps(catalogue.formatted(TERMS.values())))
+    write_cached(cache_file(folder, "old"), pickle.dumps(catalogue.formatted(TERMS.values())))
+    write_cached(cache_file(folder, "new"), pickle.dumps(catalogue.formatted(TERMS.values())))
     assert [path.name for path in folder.iterdir()] == ["new.pickle"]
-    assert read_cached(folder, "old") is None
-    cached = read_cached(folder, "new")
+    assert read_cached(cache_file(folder, "old")) is None
+    cached = read_cached(cache_file(folder, "new"))
     assert cached is not None
     assert references(cached) == references(catalogue)
 
@@ -71,7 +71,7 @@ def test_a_kept_catalogue_is_read_back_and_replaces_the_previous_one(
 )
 def test_a_damaged_file_is_no_catalogue(tmp_path: Path, content: bytes) -> None:
     (tmp_path / "key.pickle").write_bytes(content)
-    assert read_cached(tmp_path, "key") is None
+    assert read_cached(tmp_path / "key.pickle") is None
 
 
 def test_the_worker_keeps_its_result_and_the_next_build_needs_no_worker(
@@ -79,8 +79,7 @@ def test_the_worker_keeps_its_result_and_the_next_build_needs_no_worker(
 ) -> None:
     folder = tmp_path / "cache"
     first = catalogue_in_background(bib_file, "refs.bib", year_suffixes=False, cache=folder)()
-    key = cache_key(BIB, "refs.bib", year_suffixes=False)
-    assert (folder / f"{key}.pickle").exists()
+    assert cache_file(folder, cache_key(BIB, "refs.bib", year_suffixes=False)).exists()
 
     def no_worker(*args: object, **kwargs: object) -> None:
         raise AssertionError("the cached catalogue should have been used")
@@ -129,3 +128,15 @@ def test_a_site_with_a_cache_builds_the_same_pages_from_it(tmp_path: Path) -> No
     assert "in worker process" not in second.stderr
     for page in ["alarm/index.html", "sources/index.html", "en/alarm/index.html"]:
         assert (tmp_path / "second" / page).read_text() == (tmp_path / "first" / page).read_text()
+
+
+def test_a_cache_file_damaged_after_the_build_looked_is_read_around(
+    bib_file: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "cache"
+    expected = references(catalogue_in_background(bib_file, "refs.bib", year_suffixes=False)())
+    catalogue_in_background(bib_file, "refs.bib", year_suffixes=False, cache=folder)()
+    wait = catalogue_in_background(bib_file, "refs.bib", year_suffixes=False, cache=folder)
+    for kept in folder.iterdir():
+        kept.write_bytes(b"damaged")
+    assert references(wait()) == expected

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from patientsite.citations.bibliography import BibliographyError, decode_bibliography
-from patientsite.citations.cache import cache_key, read_cached, write_cached
+from patientsite.citations.cache import cache_file, cache_key, read_cached, write_cached
 from patientsite.citations.catalogue import Catalogue
 from patientsite.citations.locale import TERMS
 
@@ -49,12 +49,18 @@ def catalogue_in_background(
     BibliographyError that reading the file raised. If the worker cannot start or fails (it
     says why on stderr), that function reads the file itself.
     """
+
+    def load() -> Catalogue:
+        return load_catalogue(bib_file, source, year_suffixes=year_suffixes)
+
     if cache is not None:
-        key = cache_key(bib_file.read_bytes(), source, year_suffixes=year_suffixes)
-        cached = read_cached(cache, key)
-        if cached is not None:
-            log.debug(f"The bibliography is unchanged: formatted references from {cache}.")
-            return lambda: cached
+        kept = cache_file(
+            cache, cache_key(bib_file.read_bytes(), source, year_suffixes=year_suffixes)
+        )
+        if kept.exists():
+            log.debug(f"The bibliography is unchanged: formatted references from {kept}.")
+            # Read when the build needs it, as the worker's result is.
+            return lambda: read_cached(kept) or load()
     request = json.dumps(
         {
             "bib_file": str(bib_file),
@@ -72,7 +78,7 @@ def catalogue_in_background(
         )
     except OSError as error:
         log.debug(f"No worker process for the bibliography ({error}); reading it here.")
-        return lambda: load_catalogue(bib_file, source, year_suffixes=year_suffixes)
+        return load
     log.debug(f"Reading and formatting the bibliography in worker process {worker.pid}.")
 
     def wait() -> Catalogue:
@@ -83,7 +89,7 @@ def catalogue_in_background(
         if isinstance(result, Catalogue):
             return result
         log.debug(f"The worker process failed (exit status {worker.returncode}); reading here.")
-        return load_catalogue(bib_file, source, year_suffixes=year_suffixes)
+        return load()
 
     return wait
 
@@ -103,7 +109,7 @@ def _work(request: str) -> bytes:
     if options["cache"]:
         # The key of the bytes read here: the file may have changed since the build looked.
         key = cache_key(data, source, year_suffixes=year_suffixes)
-        write_cached(Path(options["cache"]), key, pickled)
+        write_cached(cache_file(Path(options["cache"]), key), pickled)
     return pickled
 
 

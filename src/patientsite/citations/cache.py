@@ -32,32 +32,37 @@ def cache_key(bib: bytes, source: str, *, year_suffixes: bool) -> str:
     return digest.hexdigest()
 
 
-def read_cached(folder: Path, key: str) -> Catalogue | None:
+def cache_file(folder: Path, key: str) -> Path:
+    """Where the catalogue with this key is kept."""
+    return folder / f"{key}{_SUFFIX}"
+
+
+def read_cached(path: Path) -> Catalogue | None:
     """The cached catalogue, or None when there is none or it cannot be read."""
     try:
-        catalogue = pickle.loads((folder / f"{key}{_SUFFIX}").read_bytes())
+        catalogue = pickle.loads(path.read_bytes())
     except FileNotFoundError:
         return None
     except Exception as error:  # a damaged file only costs a build without the cache
-        log.debug(f"Ignoring the cached bibliography {folder / key}{_SUFFIX}: {error!r}")
+        log.debug(f"Ignoring the cached bibliography {path}: {error!r}")
         return None
     return catalogue if isinstance(catalogue, Catalogue) else None
 
 
-def write_cached(folder: Path, key: str, pickled: bytes) -> None:
-    """Keep a pickled catalogue under `key`, in place of any other; a failure is not an error."""
+def write_cached(path: Path, pickled: bytes) -> None:
+    """Keep a pickled catalogue at `path`, in place of any other; a failure is not an error."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         # Written under another name, then renamed: a build reading at the same moment finds
         # the whole file or none.
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as file:
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as file:
             file.write(pickled)
-        os.replace(file.name, folder / f"{key}{_SUFFIX}")
-        for old in folder.glob(f"*{_SUFFIX}"):
-            if old.name != f"{key}{_SUFFIX}":
+        os.replace(file.name, path)
+        for old in path.parent.glob(f"*{_SUFFIX}"):
+            if old != path:
                 old.unlink(missing_ok=True)
     except OSError as error:
-        log.debug(f"Could not keep the bibliography in {folder}: {error}")
+        log.debug(f"Could not keep the bibliography in {path.parent}: {error}")
 
 
 @functools.cache
