@@ -11,12 +11,10 @@ once every page is converted, waits for the numbered catalogue (or stops the bui
 is bad) and looks up every page's citations before the search plugin indexes the pages.
 """
 
-import gc
 import logging
 import os
 import shutil
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -172,12 +170,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         target.mkdir(parents=True, exist_ok=True)
         for name in ("citations.css", "citations.js"):
             shutil.copyfile(ASSETS / name, target / name)
-        gc.unfreeze()  # see _kept_for_the_build(); harmless when called again
         self._report_uncited(self.catalogue)
 
     def on_shutdown(self) -> None:
-        # Freed here, the bibliography and every page's citations take about 0.03 s; left to
-        # Python's own shutdown, about 0.15 s more (measured on scripts/bench_citations.py).
+        # Freed here, the bibliography and every page's citations take a few hundredths of a
+        # second; left to Python's own shutdown, 0.05-0.2 s more (scripts/bench_citations.py).
         self.catalogue = None
         self._pages = {}
 
@@ -186,8 +183,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if self.catalogue is None:
             assert self._catalogue_ready is not None, "on_config starts reading the file"
             try:
-                with _kept_for_the_build():
-                    self.catalogue = self._catalogue_ready()
+                self.catalogue = self._catalogue_ready()
             except BibliographyError as error:
                 raise PluginError(f"{error} Nothing was built.") from error
             for message in self.catalogue.warnings:
@@ -255,25 +251,6 @@ def _remove_from_toc(items: list[AnchorLink], anchor: str) -> bool:
         if _remove_from_toc(item.children, anchor):
             return True
     return False
-
-
-@contextmanager
-def _kept_for_the_build() -> Iterator[None]:
-    """Keep Python's garbage collector away from what the block makes, until the build ends.
-
-    A bibliography becomes tens of thousands of objects that live as long as the build. Every
-    full collection during the build walked them all again: about 0.1 s of the benchmark build
-    (scripts/bench_citations.py). Frozen objects are skipped; on_post_build unfreezes them, so
-    that `mkdocs serve` can free one build's bibliography in the next.
-    """
-    enabled = gc.isenabled()
-    gc.disable()  # reading or receiving it makes objects, not garbage: nothing to collect
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def _config_dir(config: MkDocsConfig) -> str:

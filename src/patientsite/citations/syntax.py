@@ -16,7 +16,6 @@ The "[" before "@" is what makes a citation, so e-mail addresses and a bare @wor
 
 import re
 import xml.etree.ElementTree as etree
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -137,12 +136,13 @@ class CitationLines:
         self._read_source = read_source
         self._source = ""
         self._lines: dict[str, list[int]] | None = None
-        self._seen: Counter[str] = Counter()
+        self._seen: dict[str, int] = {}
 
     def count(self, text: str) -> int:
         """Note that a citation was met; returns how many times it was met before."""
-        self._seen[text] += 1
-        return self._seen[text] - 1
+        seen = self._seen.get(text, 0)
+        self._seen[text] = seen + 1
+        return seen
 
     def line(self, text: str, occurrence: int) -> int | None:
         """The line of the given occurrence of a citation text, None if it cannot be found."""
