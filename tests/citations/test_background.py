@@ -1,6 +1,7 @@
 """The bibliography read, numbered and formatted in a worker process: same result, same errors."""
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -65,9 +66,13 @@ def test_worker_sends_why_the_file_cannot_be_read(tmp_path: Path) -> None:
         wait()
 
 
-@pytest.mark.parametrize("python", ["/bin/false", "/no/such/python"], ids=["fails", "missing"])
+@pytest.mark.parametrize(
+    "python",
+    ["/bin/false", "/no/such/python", shutil.which("echo")],
+    ids=["fails", "missing", "sends no catalogue"],
+)
 def test_without_a_working_worker_the_build_reads_the_file_itself(
-    bib_file: Path, monkeypatch: pytest.MonkeyPatch, python: str
+    bib_file: Path, monkeypatch: pytest.MonkeyPatch, python: str | None
 ) -> None:
     expected = every_reference(bib_file)
     monkeypatch.setattr(background.sys, "executable", python)

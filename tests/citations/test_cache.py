@@ -1,16 +1,22 @@
 """Formatted references kept between builds: found only when nothing that shapes them changed."""
 
 import os
-import pickle
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from patientsite.citations import background, cache
 from patientsite.citations.background import catalogue_in_background, load_catalogue
-from patientsite.citations.cache import cache_file, cache_key, read_cached, write_cached
+from patientsite.citations.cache import (
+    cache_file,
+    cache_key,
+    code_files,
+    read_cached,
+    write_cached,
+)
 from patientsite.citations.catalogue import Catalogue
 from patientsite.citations.locale import TERMS
 from tests.support import FIXTURES, MKDOCS
@@ -57,9 +63,14 @@ def test_a_kept_catalogue_is_read_back_and_replaces_the_previous_one(
 ) -> None:
     folder = tmp_path / "cache"
     catalogue = load_catalogue(bib_file, "refs.bib", year_suffixes=False)
-    write_cached(cache_file(folder, "old"), pickle.dumps(catalogue.formatted(TERMS.values())))
-    write_cached(cache_file(folder, "new"), pickle.dumps(catalogue.formatted(TERMS.values())))
-    assert [path.name for path in folder.iterdir()] == ["new.pickle"]
+    folder.mkdir()
+    (folder / "someone-else.json").write_text("{}")
+    assert write_cached(cache_file(folder, "old"), catalogue.formatted(TERMS.values())) is None
+    assert write_cached(cache_file(folder, "new"), catalogue.formatted(TERMS.values())) is None
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "patientsite-citations-new.json",
+        "someone-else.json",
+    ]
     assert read_cached(cache_file(folder, "old")) is None
     cached = read_cached(cache_file(folder, "new"))
     assert cached is not None
@@ -67,11 +78,33 @@ def test_a_kept_catalogue_is_read_back_and_replaces_the_previous_one(
 
 
 @pytest.mark.parametrize(
-    "content", [b"", b"not a pickle", pickle.dumps({"a": 1})], ids=["empty", "garbage", "other"]
+    "content",
+    [b"", b"not json", b'{"a": 1}', b"[1, 2]", b'{"works": [[1]], "references": []}'],
+    ids=["empty", "garbage", "other keys", "a list", "wrong shape"],
 )
 def test_a_damaged_file_is_no_catalogue(tmp_path: Path, content: bytes) -> None:
-    (tmp_path / "key.pickle").write_bytes(content)
-    assert read_cached(tmp_path / "key.pickle") is None
+    (tmp_path / "key.json").write_bytes(content)
+    assert read_cached(tmp_path / "key.json") is None
+
+
+def test_a_folder_that_cannot_be_written_is_only_reported(bib_file: Path, tmp_path: Path) -> None:
+    catalogue = load_catalogue(bib_file, "refs.bib", year_suffixes=False)
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    problem = write_cached(cache_file(not_a_folder, "key"), catalogue.formatted(TERMS.values()))
+    assert problem is not None
+    assert problem.startswith(f"could not keep the formatted references in {not_a_folder}")
+
+
+def test_the_key_covers_every_module_the_catalogue_is_made_with() -> None:
+    # e.g. locale.py takes its month names from patientsite/dates.py
+    loaded = {
+        Path(module.__file__).resolve()
+        for name, module in sys.modules.items()
+        if name.startswith("patientsite") and getattr(module, "__file__", None)
+    }
+    assert "patientsite.dates" in sys.modules
+    assert loaded <= {path.resolve() for path in code_files()}
 
 
 def test_the_worker_keeps_its_result_and_the_next_build_needs_no_worker(

@@ -178,3 +178,44 @@ def test_converting_a_page_only_notes_its_citations(caplog: pytest.LogCaptureFix
     assert "<p>A <!--patientsite-citation:0-->[2]<!--/patientsite-citation-->.</p>" in resolved
     assert "<!--patientsite-citation:1-->[1, ?xyz]<!--/patientsite-citation-->" in resolved
     assert 'href="#ref-hall2021"' in handler.fill_in(resolved)
+
+
+def test_a_page_citing_only_unknown_keys_needs_no_marker(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        render_page("Typo [@chuo2009].", append_references=False)
+    assert [message.split(": ")[1] for message in warnings(caplog)] == [
+        "unknown citation key 'chuo2009' in [@chuo2009]"
+    ]
+
+
+def test_an_unreadable_citation_gets_no_id_and_the_next_one_is_cite_1() -> None:
+    html, handler = render_page("Bad [+@chou2009; @hall2021]. Good [@hall2021].")
+    assert (
+        '<span class="citation-unknown" title="Onbekende bron">[+@chou2009; @hall2021]</span>'
+        in html
+    )
+    assert '<span class="citation" id="cite-1">' in html
+    assert 'href="#cite-1"' in html
+    assert handler.cited == {"hall2021": ["cite-1"]}
+
+
+def test_a_citation_in_a_heading_is_shown_but_not_in_its_id_or_contents_entry() -> None:
+    # Numbers change when references.bib does: links to a heading should not.
+    catalogue = Catalogue(parse_bibliography(BIB, "references.bib"), year_suffixes=False)
+    source = "# Scans [@chou2009]\n\n## Why [@hall2021] not\n\nText.\n"
+    handler = PageCitations(
+        TERMS["en"],
+        numeric=True,
+        append_references=True,
+        source_name="docs/en/scans.md",
+        read_source=lambda: source,
+    )
+    extension = CitationsExtension()
+    extension.handler = handler
+    converter = markdown.Markdown(extensions=["toc", extension])
+    html = handler.fill_in(handler.resolve(catalogue, converter.convert(source)))
+    assert html.startswith('<h1 id="scans">Scans <span class="citation" id="cite-1">[<a ')
+    assert '<h2 id="why-not">Why <span class="citation" id="cite-2">' in html
+    titles = [(token["id"], token["name"]) for token in converter.toc_tokens[0]["children"]]
+    assert converter.toc_tokens[0]["name"] == "Scans"
+    assert titles == [("why-not", "Why not"), ("references", "References")]

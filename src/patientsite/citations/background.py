@@ -2,41 +2,47 @@
 
 MkDocs uses one core. Reading, numbering and formatting the 2,000 entries of the benchmark
 (scripts/bench_citations.py) takes about 0.6 s of a 10-12 s build; a worker does that on another
-core while MkDocs converts the pages, which takes longer. It sends back the catalogue with every
-reference formatted and without pybtex's entries (Catalogue.formatted), pickled on its stdout,
-and keeps it in the cache (cache.py), where the next build finds it without a worker.
+core while MkDocs converts the pages, which takes longer. It prints the catalogue with every
+reference formatted (Catalogue.formatted, as JSON) and keeps it in the cache (cache.py), where
+the next build finds it without a worker.
 
 The worker is a new Python process, not a fork of the build: after a fork, every page of memory
 the build then writes to is copied, and that cost the build more than the worker saved it.
-
-    python -m patientsite.citations.background REQUEST    (REQUEST: see catalogue_in_background)
 """
 
 import json
 import logging
-import os
-import pickle
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from patientsite.citations.bibliography import BibliographyError, decode_bibliography
+from patientsite.citations.bibliography import (
+    BibliographyError,
+    decode_bibliography,
+    load_bibliography,
+)
 from patientsite.citations.cache import cache_file, cache_key, read_cached, write_cached
 from patientsite.citations.catalogue import Catalogue
 from patientsite.citations.locale import TERMS
 
 log = logging.getLogger("mkdocs.plugins.patientsite.citations")
 
-# The folder that holds the patientsite package, so that the worker imports this very code.
+# The folder that holds the patientsite package: the worker looks there last, after the
+# standard library, so it imports this very code and nothing shadows the standard library.
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+# -P: the current folder (the site's) is not searched for modules either.
+_WORKER = [
+    "-P",
+    "-c",
+    "import sys; sys.path.append(sys.argv[1]); "
+    "from patientsite.citations.background import work; work(sys.argv[2])",
+]
 
 
 def load_catalogue(bib_file: Path, source: str, *, year_suffixes: bool) -> Catalogue:
-    """Read and number a .bib file; `source` is how messages name it."""
-    return Catalogue(
-        decode_bibliography(bib_file.read_bytes(), source), year_suffixes=year_suffixes
-    )
+    """Read and number a .bib file in this process; `source` is how messages name it."""
+    return Catalogue(load_bibliography(bib_file, source), year_suffixes=year_suffixes)
 
 
 def catalogue_in_background(
@@ -69,12 +75,11 @@ def catalogue_in_background(
             "cache": str(cache) if cache else None,
         }
     )
-    path = os.pathsep.join(filter(None, [str(_PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))
     try:
         worker = subprocess.Popen(
-            [sys.executable, "-m", "patientsite.citations.background", request],
+            [sys.executable, *_WORKER, str(_PACKAGE_ROOT), request],
+            stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": path},
         )
     except OSError as error:
         log.debug(f"No worker process for the bibliography ({error}); reading it here.")
@@ -83,35 +88,42 @@ def catalogue_in_background(
 
     def wait() -> Catalogue:
         output, _ = worker.communicate()
-        result = pickle.loads(output) if worker.returncode == 0 and output else None
-        if isinstance(result, BibliographyError):
-            raise result
-        if isinstance(result, Catalogue):
-            return result
+        try:
+            result = json.loads(output) if worker.returncode == 0 else None
+            if result and "error" in result:
+                raise BibliographyError(result["error"])
+            if result:
+                return Catalogue.from_data(result["catalogue"])
+        except (ValueError, KeyError, TypeError) as error:
+            log.debug(f"Cannot read what the worker process sent ({error!r}).")
         log.debug(f"The worker process failed (exit status {worker.returncode}); reading here.")
         return load()
 
     return wait
 
 
-def _work(request: str) -> bytes:
-    """In the worker: the formatted catalogue, or why the file cannot be read, pickled; the
-    catalogue is kept in the cache folder, if the request names one."""
+def work(request: str) -> None:
+    """The worker: prints the formatted catalogue, or why the file cannot be read, as JSON;
+    the catalogue is also kept in the cache folder, if the request names one."""
     options = json.loads(request)
     data = Path(options["bib_file"]).read_bytes()
     source, year_suffixes = options["source"], options["year_suffixes"]
     try:
         bibliography = decode_bibliography(data, source)
     except BibliographyError as error:
-        return pickle.dumps(error)
-    catalogue = Catalogue(bibliography, year_suffixes=year_suffixes)
-    pickled = pickle.dumps(catalogue.formatted(TERMS.values()))
+        _send({"error": str(error)})
+        return
+    catalogue = Catalogue(bibliography, year_suffixes=year_suffixes).formatted(TERMS.values())
+    _send({"catalogue": catalogue.to_data()})
     if options["cache"]:
         # The key of the bytes read here: the file may have changed since the build looked.
         key = cache_key(data, source, year_suffixes=year_suffixes)
-        write_cached(cache_file(Path(options["cache"]), key), pickled)
-    return pickled
+        problem = write_cached(cache_file(Path(options["cache"]), key), catalogue)
+        if problem:
+            print(f"patientsite/citations: {problem}", file=sys.stderr)
 
 
-if __name__ == "__main__":
-    sys.stdout.buffer.write(_work(sys.argv[1]))
+def _send(result: dict[str, object]) -> None:
+    # As UTF-8 bytes, whatever the encoding of the worker's terminal.
+    sys.stdout.buffer.write(json.dumps(result, ensure_ascii=False).encode())
+    sys.stdout.flush()

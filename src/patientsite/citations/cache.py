@@ -2,16 +2,17 @@
 
 Reading, numbering and formatting a large bibliography is most of what the plugin costs a build
 (scripts/bench_citations.py), and references.bib changes far less often than the pages. The key
-covers the file's bytes, how messages name it, the citation style, this package's code and the
-versions of pybtex and latexcodec, so a cached catalogue is always the one the build would make.
+covers the file's bytes, how messages name it, the citation style, the code of the whole
+patientsite package, and the versions of Python, pybtex and latexcodec, so a cached catalogue is
+always the one the build would make. It is kept as JSON: reading it back runs no code.
 """
 
 import functools
 import hashlib
 import importlib.metadata
+import json
 import logging
 import os
-import pickle
 import sys
 import tempfile
 from pathlib import Path
@@ -20,7 +21,9 @@ from patientsite.citations.catalogue import Catalogue
 
 log = logging.getLogger("mkdocs.plugins.patientsite.citations")
 
-_SUFFIX = ".pickle"
+# Files of ours are named so, and only they are ever replaced, in whatever folder we are given.
+_PREFIX = "patientsite-citations-"
+_SUFFIX = ".json"
 
 
 def cache_key(bib: bytes, source: str, *, year_suffixes: bool) -> str:
@@ -34,44 +37,57 @@ def cache_key(bib: bytes, source: str, *, year_suffixes: bool) -> str:
 
 def cache_file(folder: Path, key: str) -> Path:
     """Where the catalogue with this key is kept."""
-    return folder / f"{key}{_SUFFIX}"
+    return folder / f"{_PREFIX}{key}{_SUFFIX}"
 
 
 def read_cached(path: Path) -> Catalogue | None:
     """The cached catalogue, or None when there is none or it cannot be read."""
     try:
-        catalogue = pickle.loads(path.read_bytes())
+        return Catalogue.from_data(json.loads(path.read_bytes()))
     except FileNotFoundError:
         return None
-    except Exception as error:  # a damaged file only costs a build without the cache
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        # A damaged file costs only a build without the cache.
         log.debug(f"Ignoring the cached bibliography {path}: {error!r}")
         return None
-    return catalogue if isinstance(catalogue, Catalogue) else None
 
 
-def write_cached(path: Path, pickled: bytes) -> None:
-    """Keep a pickled catalogue at `path`, in place of any other; a failure is not an error."""
+def write_cached(path: Path, catalogue: Catalogue) -> str | None:
+    """Keep a formatted catalogue at `path`, in place of any other kept in its folder. Returns
+    what went wrong, if anything: without a cache the build only takes longer."""
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written under another name, then renamed: a build reading at the same moment finds
         # the whole file or none.
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as file:
-            file.write(pickled)
-        os.replace(file.name, path)
-        for old in path.parent.glob(f"*{_SUFFIX}"):
+            temporary = Path(file.name)
+            file.write(json.dumps(catalogue.to_data(), ensure_ascii=False).encode())
+        os.replace(temporary, path)
+        temporary = None
+        for old in path.parent.glob(f"{_PREFIX}*{_SUFFIX}"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError as error:
-        log.debug(f"Could not keep the bibliography in {path.parent}: {error}")
+        return f"could not keep the formatted references in {path.parent}: {error}"
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+    return None
+
+
+def code_files() -> list[Path]:
+    """The package's modules: all that reading and formatting the bibliography can use."""
+    return sorted(Path(__file__).parents[1].rglob("*.py"))
 
 
 @functools.cache
 def _code_fingerprint() -> bytes:
-    """This package's code and what it formats with: any change makes every key new."""
+    """The package's code and what it formats with: any change makes every key new."""
     digest = hashlib.sha256(sys.version.encode())
     for distribution in ("pybtex", "latexcodec"):
         digest.update(f"{distribution} {importlib.metadata.version(distribution)}".encode())
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*.py")):
+    package = Path(__file__).parents[1]
+    for path in code_files():
         digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
     return digest.digest()

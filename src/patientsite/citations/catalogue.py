@@ -2,6 +2,8 @@
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import astuple
+from typing import Any
 
 from pybtex.database import Entry
 
@@ -42,14 +44,48 @@ class Catalogue:
 
     def formatted(self, languages: Iterable[Terms]) -> "Catalogue":
         """A copy with every reference formatted in every one of `languages`, and without
-        pybtex's entries: a fifth of the size, to send from one process to another
-        (background.py). It cannot format anything else."""
+        pybtex's entries, so that it can be written as JSON (to_data). It cannot format
+        anything else."""
         for terms in languages:
             for work in self.works:
                 self.reference_html(work, terms)
-        copy = object.__new__(Catalogue)
-        copy.__dict__.update(self.__dict__, _entries=None, _styles={}, _html=dict(self._html))
-        return copy
+        return self._formatted_only(self.source, self.warnings, self.works, dict(self._html))
+
+    def to_data(self) -> dict[str, Any]:
+        """A copy made by formatted() as plain data for JSON, so that reading it back (from the
+        worker process or the cache) can never run code."""
+        return {
+            "source": self.source,
+            "warnings": self.warnings,
+            "works": [astuple(work) for work in self.works],
+            "references": [[*cache_key, html] for cache_key, html in self._html.items()],
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "Catalogue":
+        """The catalogue that to_data() gave; ValueError, KeyError or TypeError if `data` is
+        not such data."""
+        works = [
+            Work(key, number, tuple(names), et_al, title_cite, year, suffix)
+            for key, number, names, et_al, title_cite, year, suffix in data["works"]
+        ]
+        html = {(key, language): html for key, language, html in data["references"]}
+        return cls._formatted_only(data["source"], data["warnings"], works, html)
+
+    @classmethod
+    def _formatted_only(
+        cls, source: str, warnings: list[str], works: list[Work], html: dict[tuple[str, str], str]
+    ) -> "Catalogue":
+        catalogue = object.__new__(cls)
+        catalogue.source = source
+        catalogue.warnings = warnings
+        catalogue.works = works
+        catalogue._by_key = {work.key.lower(): work for work in works}
+        catalogue._suffixes = {work.key.lower(): work.year_suffix for work in works}
+        catalogue._entries = None
+        catalogue._styles = {}
+        catalogue._html = html
+        return catalogue
 
     def reference_html(self, work: Work, terms: Terms) -> str:
         """The work's APA reference as HTML, in the language of `terms`."""

@@ -83,6 +83,10 @@ class PageCitations:
         self._in_text: list[str] = []
         """The HTML of each citation in the text, in order (see resolve())."""
         self._readable = 0
+        """Readable citations so far: they are numbered cite-1, cite-2, ...; unreadable ones
+        get no id."""
+        self._missing_marker = False
+        """Whether the page cites but has nowhere to put its list (see references())."""
 
     def cite(self, citation: Citation) -> str:
         self._readable += 1
@@ -100,11 +104,7 @@ class PageCitations:
         if not self._readable:
             return None
         if not has_marker and not self.append_references:
-            log.warning(
-                f"{self.source_name}: this page cites works but has no [[references]] marker, "
-                "so its reference list is missing. Add a paragraph with only [[references]] "
-                "where the list should go."
-            )
+            self._missing_marker = True  # reported by resolve(), if a key is known
             return None
         self.has_references = True
         return ReferenceSection(
@@ -129,6 +129,12 @@ class PageCitations:
                 self._in_text.append(noted)
             else:
                 self._in_text.append(self._resolve(catalogue, noted))
+        if self._missing_marker and self.cited:
+            log.warning(
+                f"{self.source_name}: this page cites works but has no [[references]] marker, "
+                "so its reference list is missing. Add a paragraph with only [[references]] "
+                "where the list should go."
+            )
         html = _CITATION_PLACEHOLDER_RE.sub(
             lambda match: self._placeholder(
                 int(match[1]), _TAG_RE.sub("", self._in_text[int(match[1])])
@@ -164,8 +170,8 @@ class PageCitations:
     def fill_in(self, html: str) -> str:
         """The page's HTML with its citations and reference list in place of the placeholders.
 
-        The list is made only now, when the page is about to be written: by then the
-        references may all have been formatted in the background (see background.py).
+        Called when the page is about to be written, after the search plugin has indexed it:
+        the citations' markup and the list stay out of the index.
         """
         if self._in_text:
             html = _CITATION_PLACEHOLDER_RE.sub(lambda match: self._in_text[int(match[1])], html)

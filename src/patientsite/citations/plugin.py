@@ -1,9 +1,10 @@
 """MkDocs glue: read the bibliography once, hand each page to the Markdown extension in the
 page's language, and fill in the full reference list once every page's citations are known.
 
-static-i18n builds each language in a nested build that reuses this plugin instance, so the
-bibliography and the formatted references (catalogue.py) outlive a single build; what pages
-cite is per build, i.e. per language.
+static-i18n builds each language in a nested build that reuses this plugin instance, and
+`mkdocs serve` reuses it for every rebuild (MkDocs keeps a plugin that has on_shutdown), so the
+bibliography and the formatted references (catalogue.py) outlive a single build until the file
+changes; what pages cite is per build, i.e. per language.
 
 The bibliography is read, numbered and formatted in a worker process (background.py) from
 on_config on. Converting a page only notes its citations, so no page waits for the file; on_env,
@@ -57,20 +58,28 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.catalogue: Catalogue | None = None
         self._catalogue_ready: Callable[[], Catalogue] | None = None
         """Waits for the catalogue being read in the background (see on_env)."""
+        self._read: tuple[object, ...] | None = None
+        """The file and options the catalogue is (being) read with; see on_config."""
         self.extension = CitationsExtension()
         self._pages: dict[str, tuple[Page, PageCitations]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        # static-i18n calls on_config again for every language: read the file only once.
-        if self.catalogue is None and self._catalogue_ready is None:
-            cache = self.config.cache_dir
+        # static-i18n calls on_config again for every language, and `mkdocs serve` for every
+        # rebuild, with this same plugin: read the file again only if it or the options changed.
+        bib_file = Path(self.config.bib_file)
+        stat = bib_file.stat()
+        cache = Path(_config_dir(config), self.config.cache_dir) if self.config.cache_dir else None
+        read = (bib_file, stat.st_mtime_ns, stat.st_size, self.config.style, cache)
+        if read != self._read:
+            self._read = read
+            self.catalogue = None
             self._catalogue_ready = catalogue_in_background(
-                Path(self.config.bib_file),
-                os.path.relpath(self.config.bib_file, _config_dir(config)),
+                bib_file,
+                os.path.relpath(bib_file, _config_dir(config)),
                 year_suffixes=self.config.style == "author-date",
-                cache=Path(_config_dir(config), cache) if cache else None,
+                cache=cache,
             )
         if self.extension not in config.markdown_extensions:
             config.markdown_extensions.append(self.extension)
@@ -143,6 +152,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         _, handler = self._pages.get(page.file.src_uri, (None, None))
         if handler is None or page.content is None:
             return context
+        if handler.catalogue is None:  # a page that on_env did not see: never lose a citation
+            page.content = handler.resolve(self._wait_for_catalogue(), page.content)
         content = handler.fill_in(page.content)
         if handler.has_bibliography and self.catalogue is not None:
             # Every page of this build has been converted by now (MkDocs converts them all
@@ -181,10 +192,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def _wait_for_catalogue(self) -> Catalogue:
         """The catalogue; the first time, waits for it and reports what the file lacks."""
         if self.catalogue is None:
-            assert self._catalogue_ready is not None, "on_config starts reading the file"
+            if self._catalogue_ready is None:
+                raise PluginError("patientsite/citations: on_config did not run before on_env.")
             try:
                 self.catalogue = self._catalogue_ready()
             except BibliographyError as error:
+                self._read = self._catalogue_ready = None  # the next build reads it again
                 raise PluginError(f"{error} Nothing was built.") from error
             for message in self.catalogue.warnings:
                 log.warning(message)
@@ -243,7 +256,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
 
 def _remove_from_toc(items: list[AnchorLink], anchor: str) -> bool:
-    """Remove the entry linking to `anchor` from a page's table of contents."""
+    """Remove the entry linking to `anchor` from a page's table of contents; returns whether
+    there was one."""
     for index, item in enumerate(items):
         if item.id == anchor:
             del items[index]
