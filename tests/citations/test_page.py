@@ -20,10 +20,14 @@ BIB = r"""
 """
 
 
-def render_page(
+def catalogue() -> Catalogue:
+    return Catalogue(parse_bibliography(BIB, "references.bib"), year_suffixes=False)
+
+
+def converter(
     source: str, language: str = "nl", append_references: bool = True
-) -> tuple[str, PageCitations]:
-    catalogue = Catalogue(parse_bibliography(BIB, "references.bib"), year_suffixes=False)
+) -> tuple[markdown.Markdown, PageCitations]:
+    """A Markdown converter with the citations extension, and the page's handler."""
     handler = PageCitations(
         TERMS[language],
         numeric=True,
@@ -33,8 +37,14 @@ def render_page(
     )
     extension = CitationsExtension()
     extension.handler = handler
-    html = markdown.markdown(source, extensions=["toc", extension])
-    return handler.fill_in(handler.resolve(catalogue, html)), handler
+    return markdown.Markdown(extensions=["toc", extension]), handler
+
+
+def render_page(
+    source: str, language: str = "nl", append_references: bool = True
+) -> tuple[str, PageCitations]:
+    md, handler = converter(source, language, append_references)
+    return handler.fill_in(handler.resolve(catalogue(), md.convert(source))), handler
 
 
 def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -154,24 +164,15 @@ def test_a_page_citing_only_unknown_keys_has_no_reference_list(source: str, expe
 def test_converting_a_page_only_notes_its_citations(caplog: pytest.LogCaptureFixture) -> None:
     # The bibliography may still be read while pages are converted (see plugin.py): the keys
     # are looked up, and unknown ones reported, only in resolve().
-    catalogue = Catalogue(parse_bibliography(BIB, "references.bib"), year_suffixes=False)
     source = "A [@hall2021].\n\nB [@xyz; @chou2009].\n"
-    handler = PageCitations(
-        TERMS["en"],
-        numeric=True,
-        append_references=True,
-        source_name="docs/en/alarm.md",
-        read_source=lambda: source,
-    )
-    extension = CitationsExtension()
-    extension.handler = handler
+    md, handler = converter(source, "en")
     with caplog.at_level(logging.WARNING, logger=LOGGER):
-        converted = markdown.markdown(source, extensions=[extension])
+        converted = md.convert(source)
         assert warnings(caplog) == []
         assert handler.cited == {}
         assert "<p>A <!--patientsite-citation:0--><!--/patientsite-citation-->.</p>" in converted
 
-        resolved = handler.resolve(catalogue, converted)
+        resolved = handler.resolve(catalogue(), converted)
     assert [message.split(":")[1] for message in warnings(caplog)] == ["3"]
     assert handler.cited == {"hall2021": ["cite-1"], "chou2009": ["cite-2"]}
     # The text of each citation is there for the search plugin; its markup comes in fill_in().
@@ -201,21 +202,11 @@ def test_an_unreadable_citation_gets_no_id_and_the_next_one_is_cite_1() -> None:
 
 def test_a_citation_in_a_heading_is_shown_but_not_in_its_id_or_contents_entry() -> None:
     # Numbers change when references.bib does: links to a heading should not.
-    catalogue = Catalogue(parse_bibliography(BIB, "references.bib"), year_suffixes=False)
     source = "# Scans [@chou2009]\n\n## Why [@hall2021] not\n\nText.\n"
-    handler = PageCitations(
-        TERMS["en"],
-        numeric=True,
-        append_references=True,
-        source_name="docs/en/scans.md",
-        read_source=lambda: source,
-    )
-    extension = CitationsExtension()
-    extension.handler = handler
-    converter = markdown.Markdown(extensions=["toc", extension])
-    html = handler.fill_in(handler.resolve(catalogue, converter.convert(source)))
+    md, handler = converter(source, "en")
+    html = handler.fill_in(handler.resolve(catalogue(), md.convert(source)))
     assert html.startswith('<h1 id="scans">Scans <span class="citation" id="cite-1">[<a ')
     assert '<h2 id="why-not">Why <span class="citation" id="cite-2">' in html
-    titles = [(token["id"], token["name"]) for token in converter.toc_tokens[0]["children"]]
-    assert converter.toc_tokens[0]["name"] == "Scans"
+    titles = [(token["id"], token["name"]) for token in md.toc_tokens[0]["children"]]
+    assert md.toc_tokens[0]["name"] == "Scans"
     assert titles == [("why-not", "Why not"), ("references", "References")]
