@@ -5,7 +5,8 @@ a full reference list page per language, and a 2,000-entry .bib) in a temporary 
 it without the plugin (the same pages, the citations left as plain text) and with it, and
 reports the median of 3 builds of each, in wall time and in CPU time. With the plugin it builds
 twice: "cold", reading and formatting the .bib as a first build does, and "cached", with the
-formatted references kept from an earlier build (the plugin's cache_dir option).
+formatted references kept from an earlier build (the plugin's cache_dir option). A "machine
+check" before and after shows how busy the machine was (see machine_check()).
 
     .venv/bin/python scripts/bench_citations.py [--pages 400] [--entries 2000] [--runs 3]
 """
@@ -85,6 +86,7 @@ def main() -> None:
             f"{arguments.pages} pages per language, {CITATIONS_PER_PAGE} citations each, "
             f"{arguments.entries} entries; {arguments.runs} builds of each kind"
         )
+        log.info(f"machine check before: {machine_check():.2f} s")
         wall: dict[str, list[float]] = {kind: [] for kind in KINDS}
         cpu: dict[str, list[float]] = {kind: [] for kind in KINDS}
         # Alternate the kinds so that a busy machine slows all alike.
@@ -95,6 +97,7 @@ def main() -> None:
                 cpu[kind].append(cpu_seconds)
                 label = f"{kind}:"
                 log.info(f"run {run}: {label:8} {seconds:6.2f} s ({cpu_seconds:6.2f} s CPU)")
+        log.info(f"machine check after: {machine_check():.2f} s")
 
     # CPU time (of the build and its worker) is reported too: wall time hides the worker.
     for name, times in (("wall time", wall), ("CPU time", cpu)):
@@ -103,10 +106,27 @@ def main() -> None:
         for kind in KINDS[1:]:
             with_plugin = statistics.median(times[kind])
             added = with_plugin - without_plugin
+            # Builds of one run follow each other: their difference is less affected by the
+            # machine slowing down or speeding up between runs.
+            paired = statistics.median(
+                b - a for a, b in zip(times["without"], times[kind], strict=True)
+            )
             log.info(
                 f"  with it, {kind + ':':8} {with_plugin:.2f} s, "
-                f"{added:+.2f} s ({added / without_plugin * 100:+.1f}%)"
+                f"{added:+.2f} s ({added / without_plugin * 100:+.1f}%); "
+                f"median of the differences within a run: {paired:+.2f} s "
+                f"({paired / without_plugin * 100:+.1f}%)"
             )
+
+
+def machine_check() -> float:
+    """Seconds a fixed pure-Python loop takes: about 0.9 on our 2-vCPU machine when it is
+    quiet. A higher figure means something else slows the machine, and the timings vary more."""
+    start = time.perf_counter()
+    total = 0
+    for number in range(30_000_000):
+        total += number
+    return time.perf_counter() - start
 
 
 def build(config: Path, site: Path) -> tuple[float, float]:
