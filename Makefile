@@ -62,4 +62,4 @@ check: $(STAMP)
 	exit $$status
 
 clean:
-	rm -rf site .site-build-*
+	rm -rf site .site-build-* .cache
