@@ -22,9 +22,7 @@ class Catalogue:
         """How messages name the .bib file."""
         self.warnings = missing_fields(bibliography)
         """What entries lack that APA needs, one message each."""
-        self.works: list[Work] = number_works(bibliography, year_suffixes)
-        self._by_key = {work.key.lower(): work for work in self.works}
-        self._suffixes = {work.key.lower(): work.year_suffix for work in self.works}
+        self._use_works(number_works(bibliography, year_suffixes))
         self._entries: dict[str, Entry] | None = bibliography.entries
         """pybtex's entries, by lower-case key; None in a copy made by formatted()."""
         self._styles: dict[str, ApaStyle] = {}
@@ -79,13 +77,16 @@ class Catalogue:
         catalogue = object.__new__(cls)
         catalogue.source = source
         catalogue.warnings = warnings
-        catalogue.works = works
-        catalogue._by_key = {work.key.lower(): work for work in works}
-        catalogue._suffixes = {work.key.lower(): work.year_suffix for work in works}
+        catalogue._use_works(works)
         catalogue._entries = None
         catalogue._styles = {}
         catalogue._html = html
         return catalogue
+
+    def _use_works(self, works: list[Work]) -> None:
+        self.works = works
+        self._by_key = {work.key.lower(): work for work in works}
+        self._suffixes = {work.key.lower(): work.year_suffix for work in works}
 
     def reference_html(self, work: Work, terms: Terms) -> str:
         """The work's APA reference as HTML, in the language of `terms`."""

@@ -23,13 +23,6 @@ log = logging.getLogger("mkdocs.plugins.patientsite.citations")
 # full list needs every page's citations, and neither list belongs in the search index.
 REFERENCES_PLACEHOLDER = "<!-- patientsite-citations: reference list -->"
 BIBLIOGRAPHY_PLACEHOLDER = "<!-- patientsite-citations: full reference list -->"
-# Where the heading of the reference list starts: a page whose every key is unknown has no list,
-# and resolve() removes the heading with it.
-_SECTION_START = "<!-- patientsite-citations: reference section -->"
-_SECTION_START_RE = re.compile(re.escape(_SECTION_START) + r"\n?")
-_SECTION_RE = re.compile(
-    r"\n?" + re.escape(_SECTION_START) + ".*?" + re.escape(REFERENCES_PLACEHOLDER), re.DOTALL
-)
 # So does the markup of each citation in the text. resolve() puts the citation's text between
 # the two comments, and the search plugin indexes that text ("Chou et al. [6]"); its HTML parser
 # took longer over the citations' links and labels than over all the rest of a page.
@@ -38,6 +31,13 @@ _CITATION_PLACEHOLDER_RE = re.compile(
     r"<!--patientsite-citation:(\d+)-->.*?<!--/patientsite-citation-->", re.DOTALL
 )
 _TAG_RE = re.compile(r"<[^>]*>")
+# Where the heading of the reference list starts: a page whose every key is unknown has no list,
+# and resolve() removes the heading with it.
+_SECTION_START = "<!-- patientsite-citations: reference section -->"
+_SECTION_START_RE = re.compile(re.escape(_SECTION_START) + r"\n?")
+_SECTION_RE = re.compile(
+    r"\n?" + re.escape(_SECTION_START) + ".*?" + re.escape(REFERENCES_PLACEHOLDER), re.DOTALL
+)
 
 
 @dataclass(frozen=True)

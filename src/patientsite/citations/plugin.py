@@ -152,8 +152,6 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         _, handler = self._pages.get(page.file.src_uri, (None, None))
         if handler is None or page.content is None:
             return context
-        if handler.catalogue is None:  # a page that on_env did not see: never lose a citation
-            page.content = handler.resolve(self._wait_for_catalogue(), page.content)
         content = handler.fill_in(page.content)
         if handler.has_bibliography and self.catalogue is not None:
             # Every page of this build has been converted by now (MkDocs converts them all
