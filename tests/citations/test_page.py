@@ -210,3 +210,18 @@ def test_a_citation_in_a_heading_is_shown_but_not_in_its_id_or_contents_entry() 
     titles = [(token["id"], token["name"]) for token in md.toc_tokens[0]["children"]]
     assert md.toc_tokens[0]["name"] == "Scans"
     assert titles == [("why-not", "Why not"), ("references", "References")]
+
+
+def test_citations_add_no_character_beyond_ascii_to_a_page() -> None:
+    # The ranges' en dash, the backlink arrows and names such as Müller are character
+    # references (render.narrow): a page in Latin-1 stays in Latin-1, an ASCII one in ASCII.
+    bib = BIB + r"@article{mueller2006, author = {M{\"u}ller, B.}, title = {X}, year = {2006}}"
+    source = "# Caf\u00e9\n\nA [@chou2009; @hall2021; @mueller2006] and [@hall2021].\n"
+    ascii_source = source.replace("\u00e9", "e")
+    md, handler = converter(source)
+    full = Catalogue(parse_bibliography(bib, "references.bib"), year_suffixes=False)
+    html = handler.fill_in(handler.resolve(full, md.convert(source)))
+    assert "&#8211;" in html and "&#8617;&#65038;" in html and "M&#252;ller" in html
+    assert max(map(ord, html)) < 256
+    md, handler = converter(ascii_source)
+    assert handler.fill_in(handler.resolve(full, md.convert(ascii_source))).isascii()

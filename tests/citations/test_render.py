@@ -272,3 +272,15 @@ def test_keys_with_colons_dots_and_slashes_keep_them_in_links() -> None:
         citation, [render.Cited(citation.items[0], work)], [], "cite-1", TERMS["en"], True
     )
     assert 'href="#ref-doi:10.1/x.y"' in html
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("[6\u20138] M\u00fcller", "[6&#8211;8] M&#252;ller"),
+        ("\u21a9\ufe0e2", "&#8617;&#65038;2"),
+        ("plain", "plain"),
+    ],
+)
+def test_narrow_writes_all_but_ascii_as_character_references(html: str, expected: str) -> None:
+    assert render.narrow(html) == expected

@@ -10,7 +10,8 @@ import pytest
 from tests.support import FIXTURES, MKDOCS, build_site
 
 SITES = FIXTURES / "citations"
-ND = "\u2013"  # en dash
+# The en dash, as the plugin writes it into pages (render.narrow).
+ND = "&#8211;"
 
 
 def built(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:

@@ -125,10 +125,8 @@ class PageCitations:
         self.cited = {}
         self._in_text = []
         for noted in self._citations:
-            if isinstance(noted, str):
-                self._in_text.append(noted)
-            else:
-                self._in_text.append(self._resolve(catalogue, noted))
+            html_of_citation = noted if isinstance(noted, str) else self._resolve(catalogue, noted)
+            self._in_text.append(render.narrow(html_of_citation))
         if self._missing_marker and self.cited:
             log.warning(
                 f"{self.source_name}: this page cites works but has no [[references]] marker, "
@@ -185,7 +183,7 @@ class PageCitations:
             )
             for work in self.cited_works()
         ]
-        references = render.page_list(entries, self.terms, self.numeric)
+        references = render.narrow(render.page_list(entries, self.terms, self.numeric))
         return html.replace(REFERENCES_PLACEHOLDER, references, 1)
 
     def bibliography(self) -> str:

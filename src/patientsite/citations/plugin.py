@@ -239,7 +239,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             )
             for work in catalogue.works
         ]
-        return render.full_list(entries, terms)
+        return render.narrow(render.full_list(entries, terms))
 
     def _report_uncited(self, catalogue: Catalogue) -> None:
         cited = {key for _, handler in self._pages.values() for key in handler.cited}
