@@ -8,7 +8,13 @@ twice: "cold", reading and formatting the .bib as a first build does, and "cache
 formatted references kept from an earlier build (the plugin's cache_dir option). A "machine
 check" before and after shows how busy the machine was (see machine_check()).
 
+On a shared machine build times vary by 10-30% from minute to minute. `--instructions` counts
+instead the instructions each kind of build executes, with valgrind's cachegrind (one build of
+each, about 4 minutes each): the same figure on every run, for the build process and, when
+cold, the worker that formats the bibliography on another core.
+
     .venv/bin/python scripts/bench_citations.py [--pages 400] [--entries 2000] [--runs 3]
+    .venv/bin/python scripts/bench_citations.py --instructions
 """
 
 import argparse
@@ -16,6 +22,7 @@ import logging
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -71,7 +78,14 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=400, help="pages per language")
     parser.add_argument("--entries", type=int, default=2000, help="entries in the .bib")
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions with valgrind instead of timing (slow, but free of noise)",
+    )
     arguments = parser.parse_args()
+    if arguments.instructions and not shutil.which("valgrind"):
+        parser.error("--instructions needs valgrind (apt-get install valgrind)")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
     with tempfile.TemporaryDirectory(prefix="bench-citations-") as folder:
@@ -82,6 +96,9 @@ def main() -> None:
         (root / "cold.yml").write_text(CONFIG.format(citations=CITATIONS_PLUGIN))
         (root / "cached.yml").write_text(CONFIG.format(citations=CITATIONS_PLUGIN + CACHE))
         build(root / "cached.yml", root / "site-cached")  # fills the cache
+        if arguments.instructions:
+            count_instructions(root)
+            return
         log.info(
             f"{arguments.pages} pages per language, {CITATIONS_PER_PAGE} citations each, "
             f"{arguments.entries} entries; {arguments.runs} builds of each kind"
@@ -89,9 +106,11 @@ def main() -> None:
         log.info(f"machine check before: {machine_check():.2f} s")
         wall: dict[str, list[float]] = {kind: [] for kind in KINDS}
         cpu: dict[str, list[float]] = {kind: [] for kind in KINDS}
-        # Alternate the kinds so that a busy machine slows all alike.
+        # Alternate the kinds so that a busy machine slows all alike, and rotate their order
+        # so that none always comes first.
         for run in range(1, arguments.runs + 1):
-            for kind in KINDS:
+            shift = (run - 1) % len(KINDS)
+            for kind in KINDS[shift:] + KINDS[:shift]:
                 seconds, cpu_seconds = build(root / f"{kind}.yml", root / f"site-{kind}")
                 wall[kind].append(seconds)
                 cpu[kind].append(cpu_seconds)
@@ -117,6 +136,60 @@ def main() -> None:
                 f"median of the differences within a run: {paired:+.2f} s "
                 f"({paired / without_plugin * 100:+.1f}%)"
             )
+
+
+def count_instructions(root: Path) -> None:
+    """One build of each kind under cachegrind: instructions of the build process and of the
+    worker process it starts when cold."""
+    counts: dict[str, tuple[int, int]] = {}
+    with tempfile.TemporaryDirectory(prefix="cachegrind-") as folder:
+        for kind in KINDS:
+            out = Path(folder, kind)
+            out.mkdir()
+            subprocess.run(
+                [
+                    "valgrind",
+                    "--tool=cachegrind",
+                    "--cache-sim=no",
+                    "--trace-children=yes",
+                    f"--cachegrind-out-file={out}/%p",
+                    "--log-file=/dev/null",
+                    str(MKDOCS),
+                    *("build", "--quiet", "-f", str(root / f"{kind}.yml")),
+                    *("-d", str(root / f"site-{kind}")),
+                ],
+                check=True,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
+            )
+            build_process = worker = 0
+            for result in out.iterdir():
+                lines = result.read_text().splitlines()
+                command = next(line for line in lines if line.startswith("cmd:"))
+                instructions = int(next(line for line in lines if line.startswith("summary:"))[8:])
+                # The worker is `python -P -c ...` (citations/background.py).
+                if " -P -c " in command:
+                    worker += instructions
+                else:
+                    build_process += instructions
+            counts[kind] = (build_process, worker)
+            log.info(
+                f"{kind + ':':8} {build_process / 1e9:6.2f} G instructions in the build process"
+                + (f", {worker / 1e9:.2f} G in the worker" if worker else "")
+            )
+    without_plugin = counts["without"][0]
+    for kind in KINDS[1:]:
+        build_process, worker = counts[kind]
+        added = build_process - without_plugin
+        log.info(
+            f"  with it, {kind + ':':8} the build process executes {added / 1e9:+.2f} G "
+            f"({added / without_plugin * 100:+.1f}%)"
+            + (
+                f"; with the worker {(added + worker) / 1e9:+.2f} G "
+                f"({(added + worker) / without_plugin * 100:+.1f}%)"
+                if worker
+                else ""
+            )
+        )
 
 
 def machine_check() -> float:
