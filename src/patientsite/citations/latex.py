@@ -13,10 +13,10 @@ from pybtex.markup import LaTeXParser
 from pybtex.richtext import Text
 
 # Anything latexcodec or pybtex's parser would change, apart from dashes: commands, groups,
-# ties, comments, math and the quote ligatures `` and ''.
-_LATEX_RE = re.compile(r"[\\{}~%$]|``|''")
-# What latexcodec itself changes apart from dashes, i.e. all of the above but groups, and the
-# ligatures ,, !` ?` too: a value with braces and none of these needs only pybtex's parser.
+# ties, comments, math and the ligatures `` '' ,, !` ?` (quotes, inverted marks).
+_LATEX_RE = re.compile(r"[\\{}~%$]|``|''|,,|[!?]`")
+# What latexcodec itself changes apart from dashes, i.e. all of the above but groups: a value
+# with braces and none of these needs only pybtex's parser.
 _DECODED_RE = re.compile(r"[\\~%$]|``|''|,,|[!?]`")
 
 
