@@ -170,15 +170,25 @@ def test_converting_a_page_only_notes_its_citations(caplog: pytest.LogCaptureFix
         converted = md.convert(source)
         assert warnings(caplog) == []
         assert handler.cited == {}
-        assert "<p>A <!--patientsite-citation:0--><!--/patientsite-citation-->.</p>" in converted
+        assert "<p>A <!--patientsite-citation:0-->.</p>" in converted
 
         resolved = handler.resolve(catalogue(), converted)
     assert [message.split(":")[1] for message in warnings(caplog)] == ["3"]
     assert handler.cited == {"hall2021": ["cite-1"], "chou2009": ["cite-2"]}
     # The text of each citation is there for the search plugin; its markup comes in fill_in().
-    assert "<p>A <!--patientsite-citation:0-->[2]<!--/patientsite-citation-->.</p>" in resolved
-    assert "<!--patientsite-citation:1-->[1, ?xyz]<!--/patientsite-citation-->" in resolved
-    assert 'href="#ref-hall2021"' in handler.fill_in(resolved)
+    assert "<p>A <!--patientsite-citation:0-->[2].</p>" in resolved
+    assert "<!--patientsite-citation:1-->[1, ?xyz]" in resolved
+    filled = handler.fill_in(resolved)
+    assert '<p>A <span class="citation" id="cite-1">[<a class="citation-link" ' in filled
+    assert "[2]" not in filled and "patientsite-citation:" not in filled
+
+
+def test_a_citation_whose_text_was_changed_keeps_the_change() -> None:
+    # Another plugin may change the page between resolve() and fill_in().
+    md, handler = converter("A [@hall2021] b.\n", "en")
+    resolved = handler.resolve(catalogue(), md.convert("A [@hall2021] b.\n"))
+    filled = handler.fill_in(resolved.replace("[2] b", "(changed) b"))
+    assert "</span>(changed) b.</p>" in filled
 
 
 def test_a_page_citing_only_unknown_keys_needs_no_marker(caplog: pytest.LogCaptureFixture) -> None:

@@ -23,13 +23,12 @@ log = logging.getLogger("mkdocs.plugins.patientsite.citations")
 # full list needs every page's citations, and neither list belongs in the search index.
 REFERENCES_PLACEHOLDER = "<!-- patientsite-citations: reference list -->"
 BIBLIOGRAPHY_PLACEHOLDER = "<!-- patientsite-citations: full reference list -->"
-# So does the markup of each citation in the text. resolve() puts the citation's text between
-# the two comments, and the search plugin indexes that text ("Chou et al. [6]"); its HTML parser
-# took longer over the citations' links and labels than over all the rest of a page.
-_CITATION_PLACEHOLDER = "<!--patientsite-citation:{number}-->{text}<!--/patientsite-citation-->"
-_CITATION_PLACEHOLDER_RE = re.compile(
-    r"<!--patientsite-citation:(\d+)-->.*?<!--/patientsite-citation-->", re.DOTALL
-)
+# So does the markup of each citation in the text: a comment, to which resolve() adds the
+# citation's text, so that the search plugin indexes that text ("Chou et al. [6]"). Its HTML
+# parser took longer over the citations' links and labels than over all the rest of a page, and
+# each comment costs it a little too: one per citation, none to close it (see fill_in()).
+_CITATION_PLACEHOLDER = "<!--patientsite-citation:{number}-->{text}"
+_CITATION_PLACEHOLDER_RE = re.compile(r"<!--patientsite-citation:(\d+)-->")
 _TAG_RE = re.compile(r"<[^>]*>")
 # Where the heading of the reference list starts: a page whose every key is unknown has no list,
 # and resolve() removes the heading with it.
@@ -82,6 +81,8 @@ class PageCitations:
         holds placeholders."""
         self._in_text: list[str] = []
         """The HTML of each citation in the text, in order (see resolve())."""
+        self._visible: list[str] = []
+        """The text of each citation, which resolve() puts after its placeholder."""
         self._readable = 0
         """Readable citations so far: they are numbered cite-1, cite-2, ...; unreadable ones
         get no id."""
@@ -133,11 +134,9 @@ class PageCitations:
                 "so its reference list is missing. Add a paragraph with only [[references]] "
                 "where the list should go."
             )
+        self._visible = [_TAG_RE.sub("", citation) for citation in self._in_text]
         html = _CITATION_PLACEHOLDER_RE.sub(
-            lambda match: self._placeholder(
-                int(match[1]), _TAG_RE.sub("", self._in_text[int(match[1])])
-            ),
-            html,
+            lambda match: self._placeholder(int(match[1]), self._visible[int(match[1])]), html
         )
         if not self.has_references:
             return html
@@ -172,7 +171,7 @@ class PageCitations:
         the citations' markup and the list stay out of the index.
         """
         if self._in_text:
-            html = _CITATION_PLACEHOLDER_RE.sub(lambda match: self._in_text[int(match[1])], html)
+            html = self._fill_in_citations(html)
         if not self.has_references or self.catalogue is None:
             return html
         entries = [
@@ -185,6 +184,24 @@ class PageCitations:
         ]
         references = render.narrow(render.page_list(entries, self.terms, self.numeric))
         return html.replace(REFERENCES_PLACEHOLDER, references, 1)
+
+    def _fill_in_citations(self, html: str) -> str:
+        """Each placeholder and the citation's text after it replaced by the citation's HTML.
+
+        Should the text no longer follow its placeholder (another plugin changed the page),
+        the HTML goes in anyway and the text stays: nothing of the page is lost.
+        """
+        parts = []
+        position = 0
+        for match in _CITATION_PLACEHOLDER_RE.finditer(html):
+            number = int(match[1])
+            end = match.end()
+            if html.startswith(self._visible[number], end):
+                end += len(self._visible[number])
+            parts += (html[position : match.start()], self._in_text[number])
+            position = end
+        parts.append(html[position:])
+        return "".join(parts)
 
     def bibliography(self) -> str:
         self.has_bibliography = True
