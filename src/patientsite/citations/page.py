@@ -117,7 +117,7 @@ class PageCitations:
 
     def resolve(self, catalogue: Catalogue, html: str) -> str:
         """Look up every citation's works, report unknown keys, and return the page's HTML
-        with the text of each citation in its placeholder.
+        with the text of each citation after its placeholder.
 
         A page that cites only unknown keys loses its reference list, heading and all; its
         `has_references` becomes False.

@@ -58,8 +58,8 @@ def narrow(html: str) -> str:
     MkDocs joins, copies and finally encodes each page as one string, and in CPython that costs
     most for a string that is not all ASCII: an ASCII string is stored one byte per character
     and encoded to UTF-8 by copying, a string with one "ü" needs a conversion loop, one with an
-    en dash or backlink arrow also twice the memory. On the benchmark's ASCII pages that cost
-    more than all of this plugin's own work (cachegrind on scripts/bench_citations.py). A page
+    en dash or backlink arrow also twice the memory. On the benchmark's ASCII pages that was a
+    third of all the plugin added to a build (cachegrind on scripts/bench_citations.py). A page
     whose own text is not ASCII pays it anyway, and our HTML adds nothing to it. Browsers, the
     search plugin and WeasyPrint read "&#8211;" as the en dash itself.
     """
