@@ -56,7 +56,7 @@ class Catalogue:
             "source": self.source,
             "warnings": self.warnings,
             "works": [astuple(work) for work in self.works],
-            "references": [[*cache_key, html] for cache_key, html in self._html.items()],
+            "references": [[key, language, html] for (key, language), html in self._html.items()],
         }
 
     @classmethod
