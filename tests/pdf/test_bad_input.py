@@ -178,3 +178,15 @@ def test_the_package_fonts_are_present() -> None:
         "AtkinsonHyperlegible-Regular.ttf",
     ]
     assert (FONTS_DIR / "OFL.txt").read_text(encoding="utf-8").count("SIL OPEN FONT LICENSE") == 1
+
+
+def test_missing_harfbuzz_subsetter_is_no_reason_to_stop(caplog: pytest.LogCaptureFixture) -> None:
+    """Without libharfbuzz-subset0 WeasyPrint falls back to fontTools and says so: same PDF."""
+    import logging
+
+    with render._strict("test PDF"):
+        logging.getLogger("weasyprint").warning(
+            'Using fontTools instead of HarfBuzz-Subset for font "Atkinson Hyperlegible".'
+        )
+    with pytest.raises(render.PdfError, match="Image not found"), render._strict("test PDF"):
+        logging.getLogger("weasyprint").warning("Image not found")
