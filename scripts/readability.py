@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from patientsite.readability import TARGETS, PageScore, markdown_extensions, score_docs
+from patientsite.warning_signs.source import DEFAULT_FILE, load_warning_signs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +45,8 @@ def format_table(results: list[PageScore]) -> str:
 
 def main() -> int:
     extensions, options = markdown_extensions(ROOT / "mkdocs.yml")
-    results = score_docs(ROOT / "docs", extensions, options)
+    warning_signs = {lang: load_warning_signs(ROOT, DEFAULT_FILE, lang) for lang in TARGETS}
+    results = score_docs(ROOT / "docs", extensions, options, warning_signs)
     print(format_table(results))
     targets = ", ".join(
         f"{lang}: ease >= {t.min_reading_ease:g}"

@@ -1,11 +1,11 @@
-"""Dutch and English pages match: same files, sections, citation keys and red-flag items."""
+"""Dutch and English pages match: same files, sections, citation keys and warning-sign markers."""
 
 from pathlib import Path
 
 import pytest
 
 from patientsite.citations.syntax import cited_keys
-from patientsite.parity import Outline, RedFlagTier, outline, red_flag_differences
+from patientsite.parity import Outline, outline, warning_sign_differences
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 LANGUAGES = ("nl", "en")
@@ -42,66 +42,23 @@ def test_outline_counts_sections_and_ignores_code() -> None:
     result = outline(source)
     assert result.sections == 2
     assert result.citation_keys == {"a"}
-    assert result.red_flags == ()
+    assert result.warning_signs == ()
 
 
-RED_FLAGS = """
-<div class="red-flags" markdown>
-<div class="red-flags__tier red-flags__tier--now" markdown>
-### Bel 112
-- Doof gevoel rond de anus [@chou2011; @nhg2017].
-- Zwakke benen,
-  die snel erger worden [@chou2011].
-    - een genest punt [@nested]
-</div>
-<div class="red-flags__tier red-flags__tier--soon" markdown>
-### Huisarts
-* Koorts [@chou2011]
-
-Meer uitleg [@extra].
-</div>
-<div class="red-flags__tier red-flags__tier--appointment" markdown>
-1. Geen beterschap
-</div>
-</div>
-"""
-
-
-def test_outline_reads_red_flag_tiers() -> None:
-    assert outline(RED_FLAGS).red_flags == (
-        RedFlagTier("now", (frozenset({"chou2011", "nhg2017"}), frozenset({"chou2011", "nested"}))),
-        RedFlagTier("soon", (frozenset({"chou2011"}),)),
-        RedFlagTier("appointment", (frozenset(),)),
+def test_outline_reads_warning_sign_markers_outside_code() -> None:
+    source = (
+        "# T\n\n[[warning-signs]]\n\nText `[[decision-chart]]`.\n\n"
+        "```md\n[[decision-chart]]\n```\n\n  [[decision-chart]]  \n"
     )
+    assert outline(source).warning_signs == ("[[warning-signs]]", "[[decision-chart]]")
 
 
-def test_matching_red_flags_have_no_differences() -> None:
-    english = RED_FLAGS.replace("Doof gevoel", "Numbness").replace("Koorts", "Fever")
-    assert red_flag_differences(outline(RED_FLAGS), outline(english)) == []
-
-
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        (
-            ("* Koorts [@chou2011]", "* Koorts [@chou2011]\n* Ziek [@x]"),
-            "tier 'soon': 1 items vs 2",
-        ),
-        (
-            ("Zwakke benen,", "Zwakke benen [@nice2016],"),
-            "tier 'now', item 2: citation keys ['chou2011', 'nested'] "
-            "vs ['chou2011', 'nested', 'nice2016']",
-        ),
-        (
-            ("red-flags__tier--soon", "red-flags__tier--today"),
-            "red-flag tiers differ: ['now', 'soon', 'appointment'] "
-            "vs ['now', 'today', 'appointment']",
-        ),
-    ],
-)
-def test_red_flag_mismatch_names_the_tier(change: tuple[str, str], message: str) -> None:
-    other = RED_FLAGS.replace(*change)
-    assert red_flag_differences(outline(RED_FLAGS), outline(other)) == [message]
+def test_pages_showing_the_same_markers_have_no_differences() -> None:
+    page = "# T\n\n[[warning-signs]]\n"
+    assert warning_sign_differences(outline(page), outline(page)) == []
+    assert warning_sign_differences(outline(page), outline("# T\n")) == [
+        "warning signs and chart shown: [[warning-signs]] vs none"
+    ]
 
 
 # -- the real pages --------------------------------------------------------------------
@@ -147,7 +104,7 @@ def test_same_citation_keys(page: str) -> None:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_same_red_flag_items(page: str) -> None:
+def test_same_warning_signs_shown(page: str) -> None:
     nl, en = _outlines(page).values()
-    differences = red_flag_differences(nl, en)
+    differences = warning_sign_differences(nl, en)
     assert not differences, f"{page} (nl vs en): " + "; ".join(differences)

@@ -24,6 +24,8 @@ from textstat.backend import counts, metrics
 from textstat.backend.selections import list_words
 
 from patientsite.citations.syntax import CITATION_PATTERN
+from patientsite.warning_signs.render import expand
+from patientsite.warning_signs.source import WarningSigns
 
 
 @dataclass(frozen=True)
@@ -260,12 +262,25 @@ def score_docs(
     docs_dir: Path,
     extensions: Iterable[Any] = DEFAULT_EXTENSIONS,
     extension_configs: Mapping[str, Any] | None = None,
+    warning_signs: Mapping[str, WarningSigns] | None = None,
 ) -> list[PageScore]:
-    """Scores every Markdown page in the language folders (docs/nl, docs/en) of a site."""
+    """Scores every Markdown page in the language folders (docs/nl, docs/en) of a site.
+
+    With `warning_signs` (per language), the warning signs a page shows are measured as part of
+    its text, as a reader meets them; without, the marker lines are left out.
+    """
     extensions = list(extensions)
     results = []
     for lang in TARGETS:
         for path in sorted((docs_dir / lang).glob("*.md")):
-            text = extract_text(path.read_text(encoding="utf-8"), extensions, extension_configs)
+            markdown = path.read_text(encoding="utf-8")
+            if warning_signs is not None:
+                markdown = expand(markdown, warning_signs[lang], "", path.name)
+            else:
+                markdown = _MARKER_LINE.sub("", markdown)
+            text = extract_text(markdown, extensions, extension_configs)
             results.append(PageScore(path.name, score(text, lang)))
     return results
+
+
+_MARKER_LINE = re.compile(r"^[ \t]*\[\[(?:warning-signs|decision-chart)\]\][ \t]*$", re.MULTILINE)

@@ -57,7 +57,10 @@ def project(folder: Path) -> Project:
         ("only-nl.md", ("missing: docs/en/only-nl.md does not exist",)),
         (
             "flags.md",
-            ("red flags: tier 'now': 2 items vs 1 (docs/nl/flags.md vs docs/en/flags.md)",),
+            (
+                "warning signs and chart shown: [[warning-signs]], [[decision-chart]] vs "
+                "[[warning-signs]] (docs/nl/flags.md vs docs/en/flags.md)",
+            ),
         ),
         (
             "no-date.md",

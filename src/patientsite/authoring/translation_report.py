@@ -14,7 +14,7 @@ from mkdocs.utils.meta import get_data
 from patientsite.authoring.project import Project
 from patientsite.git import has_uncommitted_changes, last_commit_time
 from patientsite.pages.review import FrontMatterError, ReviewDates, read_review_dates
-from patientsite.parity import Outline, outline, red_flag_differences
+from patientsite.parity import Outline, outline, warning_sign_differences
 
 UNCOMMITTED = "uncommitted"
 
@@ -25,7 +25,7 @@ class Version:
 
     lang: str  # the language folder
     name: str  # the file as messages name it: docs/nl/scan.md
-    outline: Outline  # sections, citation keys and red flags
+    outline: Outline  # sections, citation keys and warning-sign markers
     dates: ReviewDates | None  # None when the front matter's dates could not be read
     date_problem: str  # why the dates could not be read ("" when they could)
     changed: int | str | None  # last commit time, UNCOMMITTED, or None when not in git
@@ -112,8 +112,8 @@ def compare(first: Version, other: Version) -> list[str]:
         ]
         problems.append("citations: cited " + "; ".join(only))
     problems.extend(
-        f"red flags: {difference} ({first.name} vs {other.name})"
-        for difference in red_flag_differences(first.outline, other.outline)
+        f"{difference} ({first.name} vs {other.name})"
+        for difference in warning_sign_differences(first.outline, other.outline)
     )
     if first.dates and other.dates and first.dates != other.dates:
         fields = [

@@ -1,7 +1,7 @@
-"""MkDocs glue: review dates, glossary tooltips and the clinic's details on every page.
+"""MkDocs glue: review dates, glossary tooltips, the clinic's details and the warning signs.
 
-The logic lives in plain modules next to this one (review, glossary, siteinfo, labels); these
-hooks only pass page data between MkDocs, static-i18n and those modules.
+The logic lives in plain modules (review, glossary, siteinfo, labels here; the warning signs in
+patientsite.warning_signs); these hooks only pass page data between MkDocs, static-i18n and them.
 """
 
 import logging
@@ -35,6 +35,14 @@ from patientsite.pages.siteinfo import (
     replace_marker,
     site_info_html,
 )
+from patientsite.warning_signs.render import MarkerError, expand
+from patientsite.warning_signs.source import (
+    WarningSigns,
+    WarningSignsError,
+    check_country,
+    check_languages,
+    load_warning_signs,
+)
 
 log = logging.getLogger("mkdocs.plugins.patientsite.pages")
 
@@ -45,6 +53,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         self.clinic = Clinic()
         self.glossaries: dict[str, list[str]] = {}  # definitions per language, read once a build
         self.dates: dict[str, ReviewDates] = {}  # per page source path, for on_page_content
+        self.warning_signs: dict[str, WarningSigns] = {}  # per language, read once a build
+        self.country = ""  # the clinic's country: only its routes are shown; "" shows all
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -80,6 +90,23 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                 raise PluginError(str(error)) from error
         return self.glossaries[lang]
 
+    def _load_warning_signs(self, config: MkDocsConfig) -> None:
+        """Every language's warning signs, checked against each other and the clinic's country."""
+        base_dir = Path(config.config_file_path).resolve().parent
+        i18n = config.plugins.get("i18n")
+        languages = [lang.locale for lang in i18n.config.languages] if i18n else [
+            config.theme.get("language") or "en"
+        ]
+        try:
+            self.country = check_country(self.clinic.country)
+            self.warning_signs = {
+                lang: load_warning_signs(base_dir, self.config.warning_signs, lang)
+                for lang in languages
+            }
+            check_languages(list(self.warning_signs.values()))
+        except WarningSignsError as error:
+            raise PluginError(str(error)) from error
+
     # -- hooks ------------------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -100,6 +127,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             self.clinic = clinic_from_extra(config.extra)
         except (ValueError, ClinicConfigError) as error:
             raise PluginError(str(error)) from error
+        self._load_warning_signs(config)
         return config
 
     def on_page_markdown(
@@ -119,7 +147,12 @@ class PagesPlugin(BasePlugin[PagesConfig]):
                 "in its front matter."
             )
         self.dates[page.file.src_uri] = dates
-        return append_glossary(markdown, self._glossary(self._language(page, config), config))
+        language = self._language(page, config)
+        try:
+            markdown = expand(markdown, self.warning_signs[language], self.country, src)
+        except MarkerError as error:
+            raise PluginError(str(error)) from error
+        return append_glossary(markdown, self._glossary(language, config))
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -30,6 +30,7 @@ class Clinic:
     funding: str = ""  # who pays for the site
     conflicts: str = ""  # conflicts of interest of the author and reviewer
     licence: str = ""  # on what terms others may reuse the text, e.g. "CC BY 4.0"
+    country: str = ""  # "BE" or "NL": the warning signs show only that country's routes
 
 
 def clinic_from_extra(extra: Mapping[str, object]) -> Clinic:

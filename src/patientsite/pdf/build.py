@@ -27,8 +27,10 @@ log = logging.getLogger(__name__)
 
 ARTICLE = "pdf/article.pdf"
 HANDOUT = "pdf/handout.pdf"
-# The handout's text size, largest first: the first that fits on one page is used.
+# The handout's text size, largest first: the first that fits on one page is used; if none
+# does, the first that fits on one sheet printed on both sides (two pages).
 HANDOUT_SIZES_PT = (14, 13.5, 13, 12.5, 12)
+HANDOUT_MAX_PAGES = 2
 
 
 @dataclass(frozen=True)
@@ -76,14 +78,22 @@ def build_handout(settings: Settings, language: Language, pages: list[Page]) -> 
     target = pdf_path(settings, language, HANDOUT)
     what = f"The handout PDF ({language.code}, {target.name})"
     html, page_css, _meta = handout_html(pages, settings, language, labels_for(language.code))
-    for size in HANDOUT_SIZES_PT:
+
+    def layout(size: float) -> Document:
         css = font_css(settings) + page_css + f"\n.handout-pdf {{ font-size: {size}pt; }}\n"
-        document = render(css, html, settings.site_dir, what)
-        if len(document.pages) == 1:
+        return render(css, html, settings.site_dir, what)
+
+    # The smallest size tells at once whether one page is within reach, which saves laying
+    # out every size in between when it is not.
+    smallest = layout(HANDOUT_SIZES_PT[-1])
+    pages_allowed = 1 if len(smallest.pages) == 1 else HANDOUT_MAX_PAGES
+    for size in HANDOUT_SIZES_PT:
+        document = smallest if size == HANDOUT_SIZES_PT[-1] else layout(size)
+        if len(document.pages) <= pages_allowed:
             return _write(document, target, language, what)
     raise PdfError(
-        f"{what}: the key messages and red flags of {pages[0].file} do not fit on one A4 page, "
-        f"even at {HANDOUT_SIZES_PT[-1]} pt. Shorten them."
+        f"{what}: the key messages of {pages[0].file} and the warning signs do not fit on "
+        f"{HANDOUT_MAX_PAGES} A4 pages, even at {HANDOUT_SIZES_PT[-1]} pt. Shorten them."
     )
 
 
