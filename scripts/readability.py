@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from patientsite.readability import TARGETS, PageScore, markdown_extensions, score_docs
-from patientsite.warning_signs.source import DEFAULT_FILE, load_warning_signs
+from patientsite.warning_signs.source import DEFAULT_FILE, load_all
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,7 +45,7 @@ def format_table(results: list[PageScore]) -> str:
 
 def main() -> int:
     extensions, options = markdown_extensions(ROOT / "mkdocs.yml")
-    warning_signs = {lang: load_warning_signs(ROOT, DEFAULT_FILE, lang) for lang in TARGETS}
+    warning_signs = load_all(ROOT, DEFAULT_FILE, list(TARGETS))
     results = score_docs(ROOT / "docs", extensions, options, warning_signs)
     print(format_table(results))
     targets = ", ".join(

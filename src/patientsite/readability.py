@@ -275,7 +275,9 @@ def score_docs(
         for path in sorted((docs_dir / lang).glob("*.md")):
             markdown = path.read_text(encoding="utf-8")
             if warning_signs is not None:
-                markdown = expand(markdown, warning_signs[lang], "", path.name)
+                markdown = expand(
+                    markdown, warning_signs.get(lang), "", path.name, f"the {lang} warning signs"
+                )
             else:
                 markdown = _MARKER_LINE.sub("", markdown)
             text = extract_text(markdown, extensions, extension_configs)

@@ -40,8 +40,7 @@ from patientsite.warning_signs.source import (
     WarningSigns,
     WarningSignsError,
     check_country,
-    check_languages,
-    load_warning_signs,
+    load_all,
 )
 
 log = logging.getLogger("mkdocs.plugins.patientsite.pages")
@@ -94,16 +93,14 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         """Every language's warning signs, checked against each other and the clinic's country."""
         base_dir = Path(config.config_file_path).resolve().parent
         i18n = config.plugins.get("i18n")
-        languages = [lang.locale for lang in i18n.config.languages] if i18n else [
-            config.theme.get("language") or "en"
-        ]
+        languages = (
+            [lang.locale for lang in i18n.config.languages]
+            if i18n
+            else [config.theme.get("language") or "en"]
+        )
         try:
             self.country = check_country(self.clinic.country)
-            self.warning_signs = {
-                lang: load_warning_signs(base_dir, self.config.warning_signs, lang)
-                for lang in languages
-            }
-            check_languages(list(self.warning_signs.values()))
+            self.warning_signs = load_all(base_dir, self.config.warning_signs, languages)
         except WarningSignsError as error:
             raise PluginError(str(error)) from error
 
@@ -149,7 +146,13 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         self.dates[page.file.src_uri] = dates
         language = self._language(page, config)
         try:
-            markdown = expand(markdown, self.warning_signs[language], self.country, src)
+            markdown = expand(
+                markdown,
+                self.warning_signs.get(language),
+                self.country,
+                src,
+                self.config.warning_signs.format(lang=language),
+            )
         except MarkerError as error:
             raise PluginError(str(error)) from error
         return append_glossary(markdown, self._glossary(language, config))

@@ -125,13 +125,19 @@ def chart_rows(signs: WarningSigns) -> list[tuple[_Box, _Box | None]]:
     """The chart's rows: a question or step on the left, where its "yes" leads on the right."""
     now, today, appointment = (signs.tier(name) for name in ("now", "today", "appointment"))
     return [
-        (_box(now.chart.box, _LEFT_X, _LEFT_W, "question"),
-         _box(now.chart.answer, _RIGHT_X, _RIGHT_W, "now")),
-        (_box(today.chart.box, _LEFT_X, _LEFT_W, "question"),
-         _box(today.chart.answer, _RIGHT_X, _RIGHT_W, "today")),
+        (
+            _box(now.chart.box, _LEFT_X, _LEFT_W, "question"),
+            _box(now.chart.answer, _RIGHT_X, _RIGHT_W, "now"),
+        ),
+        (
+            _box(today.chart.box, _LEFT_X, _LEFT_W, "question"),
+            _box(today.chart.answer, _RIGHT_X, _RIGHT_W, "today"),
+        ),
         (_box(signs.keep_moving.box, _LEFT_X, _LEFT_W, "step"), None),
-        (_box(signs.better.box, _LEFT_X, _LEFT_W, "question"),
-         _box(signs.better.answer, _RIGHT_X, _RIGHT_W, "fine")),
+        (
+            _box(signs.better.box, _LEFT_X, _LEFT_W, "question"),
+            _box(signs.better.answer, _RIGHT_X, _RIGHT_W, "fine"),
+        ),
         (_box(appointment.chart.box, _LEFT_X, _LEFT_W, "appointment"), None),
     ]
 
@@ -166,7 +172,7 @@ def chart_svg(signs: WarningSigns) -> str:
             f'<svg class="decision__svg" viewBox="0 0 {_WIDTH} {total:g}" width="100%" '
             f'role="img" aria-labelledby="decision-title-{lang} decision-desc-{lang}" '
             'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, '
-            "'Segoe UI', Roboto, Arial, sans-serif\" font-size=\"16\">",
+            '\'Segoe UI\', Roboto, Arial, sans-serif" font-size="16">',
             f'<title id="decision-title-{lang}">{escape(signs.chart_title)}</title>',
             f'<desc id="decision-desc-{lang}">{escape(steps)}</desc>',
             f'<defs><marker id="{marker}" viewBox="0 0 10 10" refX="8" refY="5" '
@@ -216,8 +222,13 @@ class MarkerError(ValueError):
     """A page holds a hand-written warning tier, which the one source replaces."""
 
 
-def expand(markdown: str, signs: WarningSigns, country: str, source_name: str) -> str:
-    """Replace the markers by the checklist and the chart; code blocks are left alone."""
+def expand(
+    markdown: str, signs: WarningSigns | None, country: str, source_name: str, file: str
+) -> str:
+    """Replace the markers by the checklist and the chart; code blocks are left alone.
+
+    `signs` is None when the language has no warning-signs file; `file` names that file.
+    """
     out: list[str] = []
     fence = ""
     for number, line in enumerate(markdown.split("\n"), 1):
@@ -234,11 +245,17 @@ def expand(markdown: str, signs: WarningSigns, country: str, source_name: str) -
         if HAND_WRITTEN_TIER.search(line):
             raise MarkerError(
                 f"{source_name}:{number}: this page writes a warning-sign tier by hand. The "
-                f"warning signs come from {signs.file} only: put {CHECKLIST_MARKER} on a line "
+                f"warning signs come from {file} only: put {CHECKLIST_MARKER} on a line "
                 "of its own where the list should go."
             )
         if match := _MARKER_LINE.match(line):
             marker = match.group(1)
+            if signs is None:
+                raise MarkerError(
+                    f"{source_name}:{number}: {marker} shows the warning signs from {file}, "
+                    "but that file does not exist. Create it (copy it from another site or "
+                    "language), or remove the marker."
+                )
             out.append(
                 checklist_markdown(signs, country)
                 if marker == CHECKLIST_MARKER

@@ -102,7 +102,7 @@ class _Reader:
             found[key] = value
         for key in allowed:
             if key not in found:
-                raise self.fail(node, f"{what} has no '{key}'.")
+                raise self.fail(node, f"'{key}' is missing in {what}.")
         return found
 
     def text(self, node: yaml.Node, what: str) -> str:
@@ -125,9 +125,7 @@ class _Reader:
         )
 
     def tier(self, node: yaml.Node, expected: str, countries: Sequence[str]) -> Tier:
-        values = self.mapping(
-            node, "a tier", ("id", "heading", "note", "routes", "signs", "chart")
-        )
+        values = self.mapping(node, "a tier", ("id", "heading", "note", "routes", "signs", "chart"))
         tier_id = self.text(values["id"], "the tier's id")
         if tier_id != expected:
             raise self.fail(
@@ -149,7 +147,7 @@ class _Reader:
             signs.append(Sign(text, _line(sign_node)))
         note = values["note"]
         if not isinstance(note, yaml.ScalarNode):
-            raise self.fail(note, f"the note of {what} must be a text (or \"\" for none).")
+            raise self.fail(note, f'the note of {what} must be a text (or "" for none).')
         return Tier(
             id=tier_id,
             heading=self.text(values["heading"], f"the heading of {what}"),
@@ -184,8 +182,7 @@ def parse_warning_signs(text: str, file: str, language: str) -> WarningSigns:
     if len(tier_nodes) != len(TIER_IDS):
         raise reader.fail(
             top["tiers"],
-            f"there must be {len(TIER_IDS)} tiers ({', '.join(TIER_IDS)}), "
-            f"not {len(tier_nodes)}.",
+            f"there must be {len(TIER_IDS)} tiers ({', '.join(TIER_IDS)}), not {len(tier_nodes)}.",
         )
     tiers = tuple(
         reader.tier(node, expected, COUNTRIES)
@@ -227,6 +224,20 @@ def load_warning_signs(base_dir: Path, pattern: str, language: str) -> WarningSi
     return parse_warning_signs(text, name, language)
 
 
+def load_all(base_dir: Path, pattern: str, languages: Sequence[str]) -> dict[str, WarningSigns]:
+    """Every language's warning signs, checked against each other.
+
+    A site without any warning-signs file has none (empty); once one language has the file,
+    every language needs it, so no language silently goes without the warning signs.
+    """
+    present = [lang for lang in languages if (base_dir / pattern.format(lang=lang)).is_file()]
+    if not present:
+        return {}
+    all_signs = {lang: load_warning_signs(base_dir, pattern, lang) for lang in languages}
+    check_languages(list(all_signs.values()))
+    return all_signs
+
+
 def differences(first: WarningSigns, other: WarningSigns) -> list[str]:
     """Where two languages' warning signs differ in shape: tiers, signs and their citations.
 
@@ -255,11 +266,7 @@ def differences(first: WarningSigns, other: WarningSigns) -> list[str]:
 
 def check_languages(all_signs: Sequence[WarningSigns]) -> None:
     """Every language has the same tiers, the same number of signs and the same citations."""
-    problems = [
-        problem
-        for other in all_signs[1:]
-        for problem in differences(all_signs[0], other)
-    ]
+    problems = [problem for other in all_signs[1:] for problem in differences(all_signs[0], other)]
     if problems:
         raise WarningSignsError(
             "The warning signs differ between the languages; both must give the same signs in "

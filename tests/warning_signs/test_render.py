@@ -1,0 +1,141 @@
+"""Rendering the warning signs: the checklist per country, the chart and the page markers."""
+
+import xml.etree.ElementTree as ET
+
+import markdown
+import pytest
+
+from patientsite.warning_signs.render import (
+    MarkerError,
+    chart_markdown,
+    chart_steps,
+    chart_svg,
+    checklist_markdown,
+    expand,
+)
+from patientsite.warning_signs.source import WarningSigns, parse_warning_signs
+from tests.warning_signs.test_source import VALID
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture
+def signs() -> WarningSigns:
+    return parse_warning_signs(VALID, "en.yml", "en")
+
+
+def html(text: str) -> str:
+    return markdown.markdown(text, extensions=["md_in_html", "attr_list"])
+
+
+def test_checklist_shows_three_tiers_fastest_first(signs: WarningSigns) -> None:
+    page = html(checklist_markdown(signs, ""))
+    root = ET.fromstring(f"<root>{page}</root>")
+    tiers = root.findall("./div/div")
+    assert [tier.get("class") for tier in tiers] == [
+        "red-flags__tier red-flags__tier--now",
+        "red-flags__tier red-flags__tier--today",
+        "red-flags__tier red-flags__tier--appointment",
+    ]
+    assert [tier.findtext("h3") for tier in tiers] == [
+        "Call 112 now",
+        "Call your GP today",
+        "Make an appointment",
+    ]
+    assert ["".join(item.itertext()) for item in tiers[0].iter("li")] == [
+        "Numbness around the anus [@chou2011].",
+        "Chest pain [@nhs].",
+    ]
+
+
+def test_without_a_country_every_route_is_labelled(signs: WarningSigns) -> None:
+    page = html(checklist_markdown(signs, ""))
+    assert '<p class="red-flags__route"><strong>In Belgium:</strong> Call 112 (spoed).</p>' in page
+    assert (
+        '<p class="red-flags__route"><strong>In the Netherlands:</strong> Call 112 (SEH).</p>'
+        in page
+    )
+    # The same route in both countries is said once, without a label.
+    assert '<p class="red-flags__route">Your GP.</p>' in page
+    assert page.count("Your GP.") == 1
+    assert '<p class="red-flags__note"><strong>Do not drive yourself.</strong></p>' in page
+
+
+@pytest.mark.parametrize(
+    ("country", "shown", "hidden"),
+    [("BE", "Call 112 (spoed).", "(SEH)"), ("NL", "Call 112 (SEH).", "1733")],
+)
+def test_a_clinic_country_shows_only_its_routes(
+    signs: WarningSigns, country: str, shown: str, hidden: str
+) -> None:
+    page = html(checklist_markdown(signs, country))
+    assert f'<p class="red-flags__route">{shown}</p>' in page
+    assert hidden not in page
+    assert "In Belgium" not in page and "In the Netherlands" not in page
+
+
+def test_chart_is_valid_accessible_svg_with_separate_exits(signs: WarningSigns) -> None:
+    svg = ET.fromstring(chart_svg(signs))
+    assert svg.get("role") == "img"
+    assert svg.get("aria-labelledby") == "decision-title-en decision-desc-en"
+    assert svg.findtext(f"{SVG}title") == "What should I do?"
+    assert svg.findtext(f"{SVG}desc") == " ".join(chart_steps(signs))
+    boxes = [rect.get("class") for rect in svg.iter(f"{SVG}rect")]
+    # The emergency and the GP-today exits are separate boxes, each in its tier's colour.
+    assert boxes.count("decision__box decision__box--now") == 1
+    assert boxes.count("decision__box decision__box--today") == 1
+    texts = " ".join(text.text or "" for text in svg.iter(f"{SVG}text"))
+    for words in ("Call 112", "GP today", "No scan", "Make an appointment."):
+        assert words in texts
+
+
+def test_chart_boxes_never_overlap(signs: WarningSigns) -> None:
+    svg = ET.fromstring(chart_svg(signs))
+    rects = [
+        tuple(float(rect.get(name) or 0) for name in ("x", "y", "width", "height"))
+        for rect in svg.iter(f"{SVG}rect")
+    ]
+    for index, (x, y, w, h) in enumerate(rects):
+        for other_x, other_y, other_w, other_h in rects[index + 1 :]:
+            apart = (
+                x + w <= other_x
+                or other_x + other_w <= x
+                or y + h <= other_y
+                or other_y + other_h <= y
+            )
+            assert apart
+    _, _, width, height = (float(v) for v in (svg.get("viewBox") or "").split())
+    assert all(x + w <= width and y + h <= height for x, y, w, h in rects)
+
+
+def test_chart_in_words_follows_the_chart(signs: WarningSigns) -> None:
+    page = html(chart_markdown(signs))
+    steps = page[page.index("<ol>") : page.index("</ol>")]
+    assert [line for line in steps.split("\n") if line.startswith("<li>")] == [
+        f"<li>{step}</li>" for step in chart_steps(signs)
+    ]
+    assert chart_steps(signs)[0] == "An emergency sign? Call 112."
+
+
+def test_expand_replaces_markers_outside_code_only(signs: WarningSigns) -> None:
+    page = "# T\n\n[[warning-signs]]\n\n```md\n[[warning-signs]]\n```\n\n[[decision-chart]]\n"
+    result = expand(page, signs, "BE", "docs/en/t.md", "en.yml")
+    assert result.count('<div class="red-flags" markdown>') == 1
+    assert "```md\n[[warning-signs]]\n```" in result
+    assert result.count('<figure class="decision" markdown>') == 1
+
+
+def test_a_hand_written_tier_is_refused_with_file_and_line(signs: WarningSigns) -> None:
+    page = '# T\n\n<div class="red-flags__tier red-flags__tier--now" markdown>\n- x\n</div>\n'
+    with pytest.raises(MarkerError) as error:
+        expand(page, signs, "", "docs/en/t.md", "includes/warning-signs/en.yml")
+    assert str(error.value).startswith(
+        "docs/en/t.md:3: this page writes a warning-sign tier by hand. The warning signs come "
+        "from includes/warning-signs/en.yml only"
+    )
+
+
+def test_a_marker_without_a_file_is_an_error() -> None:
+    with pytest.raises(MarkerError, match=r"^docs/nl/t.md:2: \[\[decision-chart\]\] shows"):
+        expand("# T\n[[decision-chart]]\n", None, "", "docs/nl/t.md", "nl.yml")
+    assert expand("# T\nNo markers.\n", None, "", "docs/nl/t.md", "nl.yml") == "# T\nNo markers.\n"
