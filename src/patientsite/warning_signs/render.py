@@ -242,7 +242,8 @@ def expand(
         if fence:
             out.append(line)
             continue
-        if HAND_WRITTEN_TIER.search(line):
+        # A site with the one source may not hold copies; a site without it writes its own.
+        if signs is not None and HAND_WRITTEN_TIER.search(line):
             raise MarkerError(
                 f"{source_name}:{number}: this page writes a warning-sign tier by hand. The "
                 f"warning signs come from {file} only: put {CHECKLIST_MARKER} on a line "
