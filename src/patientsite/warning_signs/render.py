@@ -169,7 +169,7 @@ def chart_svg(signs: WarningSigns) -> str:
     steps = " ".join(chart_steps(signs))
     return "\n".join(
         [
-            f'<svg class="decision__svg" viewBox="0 0 {_WIDTH} {total:g}" width="100%" '
+            f'<svg class="decision__svg" viewBox="0 0 {_WIDTH} {total:g}" '
             f'role="img" aria-labelledby="decision-title-{lang} decision-desc-{lang}" '
             'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, '
             '\'Segoe UI\', Roboto, Arial, sans-serif" font-size="16">',
