@@ -84,8 +84,10 @@ def test_chart_is_valid_accessible_svg_with_separate_exits(signs: WarningSigns) 
     # The emergency and the GP-today exits are separate boxes, each in its tier's colour.
     assert boxes.count("decision__box decision__box--now") == 1
     assert boxes.count("decision__box decision__box--today") == 1
+    # One question per tier, so a sign of the slowest tier has its own exit too.
+    assert boxes.count("decision__box decision__box--question") == 4
     texts = " ".join(text.text or "" for text in svg.iter(f"{SVG}text"))
-    for words in ("Call 112", "GP today", "No scan", "Make an appointment."):
+    for words in ("Call 112", "GP today", "Appointment", "No scan", "See your GP."):
         assert words in texts
 
 

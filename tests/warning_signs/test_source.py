@@ -56,8 +56,9 @@ tiers:
     signs:
       - Not better after 6 weeks [@wang2018].
     chart:
-      box: Make an appointment.
-      in_words: Not better? Make an appointment.
+      box: Sign for an appointment?
+      answer: Appointment
+      in_words: A sign for an appointment? Make one.
 chart:
   title: What should I do?
   caption: The chart.
@@ -70,6 +71,9 @@ chart:
     box: Better after 6 weeks?
     answer: No scan
     in_words: Better? No scan.
+  not_better:
+    box: See your GP.
+    in_words: Not better? See your GP.
 """
 
 
@@ -90,7 +94,8 @@ def test_valid_file_gives_three_tiers_with_signs_routes_and_chart() -> None:
     assert dict(now.routes) == {"BE": "Call 112 (spoed).", "NL": "Call 112 (SEH)."}
     assert now.note == "Do not drive yourself."
     assert signs.tier("today").note == ""
-    assert signs.tier("appointment").chart.answer == ""  # the chart's last box answers nothing
+    assert signs.tier("appointment").chart.answer == "Appointment"
+    assert signs.not_better.answer == ""  # a step, not a question
     assert signs.better.answer == "No scan"
 
 

@@ -11,7 +11,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_found_search": "Of zoek met het zoekveld bovenaan.",
         "search_dialog": "Zoeken op deze website",
         "pdf_article": "Hele tekst als PDF (om te printen)",
-        "pdf_handout": "Folder voor de wachtkamer (PDF, 1 blad)",
+        "pdf_handout": "Folder voor de wachtkamer (PDF, één blad, dubbelzijdig)",
     },
     "en": {
         "permalink": "Link to this section",
@@ -21,7 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_found_search": "Or use the search box at the top.",
         "search_dialog": "Search this website",
         "pdf_article": "Full text as PDF (to print)",
-        "pdf_handout": "Waiting-room handout (PDF, 1 page)",
+        "pdf_handout": "Waiting-room handout (PDF, one sheet, both sides)",
     },
 }
 

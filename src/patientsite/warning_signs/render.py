@@ -56,9 +56,9 @@ def checklist_markdown(signs: WarningSigns, country: str) -> str:
 
 # -- the decision chart ------------------------------------------------------------------
 
-_WIDTH = 400
+_WIDTH = 410
 _LEFT_X, _LEFT_W = 10, 220  # questions and steps
-_RIGHT_X, _RIGHT_W = 272, 118  # where a "yes" leads
+_RIGHT_X, _RIGHT_W = 272, 128  # where a "yes" leads
 _LINE = 20  # text line height at font-size 16
 _PAD = 12  # space above and below a box's text
 _GAP = 40  # vertical room for a "no" arrow between rows
@@ -70,7 +70,7 @@ _COLOURS = {
     "step": ("#e6f4ea", _DARK),
     "now": ("#fde7e7", "#a40000"),
     "today": ("#fff0d9", "#8a4b00"),
-    "appointment": ("#fff8c5", _DARK),
+    "appointment": ("#fff8c5", "#6b5900"),
     "fine": ("#e6f4ea", "#1b5e20"),
 }
 
@@ -122,23 +122,26 @@ def _label(x: float, y: float, text: str) -> str:
 
 
 def chart_rows(signs: WarningSigns) -> list[tuple[_Box, _Box | None]]:
-    """The chart's rows: a question or step on the left, where its "yes" leads on the right."""
-    now, today, appointment = (signs.tier(name) for name in ("now", "today", "appointment"))
+    """The chart's rows: a question or step on the left, where its "yes" leads on the right.
+
+    One question per tier, fastest first, so every sign has its own exit; then the steps for
+    a reader without any warning sign.
+    """
+    rows: list[tuple[_Box, _Box | None]] = [
+        (
+            _box(tier.chart.box, _LEFT_X, _LEFT_W, "question"),
+            _box(tier.chart.answer, _RIGHT_X, _RIGHT_W, tier.id),
+        )
+        for tier in signs.tiers
+    ]
     return [
-        (
-            _box(now.chart.box, _LEFT_X, _LEFT_W, "question"),
-            _box(now.chart.answer, _RIGHT_X, _RIGHT_W, "now"),
-        ),
-        (
-            _box(today.chart.box, _LEFT_X, _LEFT_W, "question"),
-            _box(today.chart.answer, _RIGHT_X, _RIGHT_W, "today"),
-        ),
+        *rows,
         (_box(signs.keep_moving.box, _LEFT_X, _LEFT_W, "step"), None),
         (
             _box(signs.better.box, _LEFT_X, _LEFT_W, "question"),
             _box(signs.better.answer, _RIGHT_X, _RIGHT_W, "fine"),
         ),
-        (_box(appointment.chart.box, _LEFT_X, _LEFT_W, "appointment"), None),
+        (_box(signs.not_better.box, _LEFT_X, _LEFT_W, "appointment"), None),
     ]
 
 
@@ -187,11 +190,10 @@ def chart_svg(signs: WarningSigns) -> str:
 def chart_steps(signs: WarningSigns) -> list[str]:
     """The chart in words, one sentence per step, in the chart's order."""
     return [
-        signs.tier("now").chart.in_words,
-        signs.tier("today").chart.in_words,
+        *(tier.chart.in_words for tier in signs.tiers),
         signs.keep_moving.in_words,
         signs.better.in_words,
-        signs.tier("appointment").chart.in_words,
+        signs.not_better.in_words,
     ]
 
 

@@ -68,6 +68,7 @@ class WarningSigns:
     chart_no: str
     keep_moving: ChartStep  # the step after "no warning sign"
     better: ChartStep  # "better after a few weeks?" and its "yes" answer
+    not_better: ChartStep  # the chart's last box: what to do when not better
 
     def tier(self, tier_id: str) -> Tier:
         return next(tier for tier in self.tiers if tier.id == tier_id)
@@ -154,10 +155,7 @@ class _Reader:
             note=" ".join(str(note.value).split()),  # empty: not every tier needs a note
             routes={code: self.text(route_nodes[code], f"{what}, {code}") for code in countries},
             signs=tuple(signs),
-            # The last tier ends the chart: its box answers nothing, so it has no "answer".
-            chart=self.chart_step(
-                values["chart"], f"the chart box of {what}", question=tier_id != TIER_IDS[-1]
-            ),
+            chart=self.chart_step(values["chart"], f"the chart box of {what}", question=True),
         )
 
 
@@ -189,7 +187,9 @@ def parse_warning_signs(text: str, file: str, language: str) -> WarningSigns:
         for node, expected in zip(tier_nodes, TIER_IDS, strict=True)
     )
     chart = reader.mapping(
-        top["chart"], "'chart'", ("title", "caption", "yes", "no", "keep_moving", "better")
+        top["chart"],
+        "'chart'",
+        ("title", "caption", "yes", "no", "keep_moving", "better", "not_better"),
     )
     return WarningSigns(
         language=language,
@@ -202,6 +202,7 @@ def parse_warning_signs(text: str, file: str, language: str) -> WarningSigns:
         chart_no=reader.text(chart["no"], "the chart's word for no"),
         keep_moving=reader.chart_step(chart["keep_moving"], "'keep_moving'", question=False),
         better=reader.chart_step(chart["better"], "'better'", question=True),
+        not_better=reader.chart_step(chart["not_better"], "'not_better'", question=False),
     )
 
 
