@@ -35,6 +35,7 @@ from patientsite.pages.siteinfo import (
     replace_marker,
     site_info_html,
 )
+from patientsite.privacy import privacy_problems
 from patientsite.warning_signs.render import MarkerError, expand
 from patientsite.warning_signs.source import (
     WarningSigns,
@@ -162,6 +163,9 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
+        # Raw HTML in Markdown must not make the reader's browser call another host.
+        if problems := privacy_problems(html, page.file.content_string, self._source(page, config)):
+            raise PluginError("\n".join(problems))
         labels = self._labels(page, config)
         html = insert_after_h1(html, review_html(self.dates[page.file.src_uri], labels))
         if "[[site-info]]" in html:
