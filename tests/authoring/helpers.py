@@ -19,9 +19,9 @@ def copy_fixture(name: str, destination: Path) -> Path:
     return target
 
 
-def load_script(name: str) -> ModuleType:
-    """One of scripts/*.py as a module (scripts/ is not a package)."""
-    spec = importlib.util.spec_from_file_location(f"scripts_{name}", SCRIPTS / f"{name}.py")
+def load_script(name: str, scripts: Path = SCRIPTS) -> ModuleType:
+    """One of scripts/*.py (or of another copy's scripts/) as a module (not a package)."""
+    spec = importlib.util.spec_from_file_location(f"scripts_{name}", scripts / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
