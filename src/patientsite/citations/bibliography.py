@@ -8,6 +8,11 @@ pybtex's scanner reads a token at a time, which is most of the time it takes to 
 A file of nothing but plain entries (the usual kind) is read with one regular expression per entry
 instead; anything else, and every file with a mistake in it, is read by pybtex's scanner, so what
 is accepted and what each error says stay pybtex's.
+
+Two mistakes pybtex lets through or reports far from their cause are ours to name: text between
+entries that is not a % comment line (BibTeX skips it; most often it is the rest of an entry
+that a } too many closed early), and a value left open (pybtex notices where the braces stop
+adding up, often entries later; we name the field whose value runs on).
 """
 
 import re
@@ -202,7 +207,7 @@ def _plain_entries(text: str) -> list[tuple[int, tuple]] | None:
         if (
             not match
             or match[1].lower() in ("comment", "preamble", "string")
-            or _stray_text(text[position:at])
+            or _stray_text(text[position:at]) is not None
         ):
             return None
         line += _newlines(text[position:at])
@@ -213,15 +218,15 @@ def _plain_entries(text: str) -> list[tuple[int, tuple]] | None:
         commands.append((line, (match[1], (match[2], fields))))
         line += _newlines(match[0])
         position = match.end()
-    return None if _stray_text(text[position:]) else commands
+    return None if _stray_text(text[position:]) is not None else commands
 
 
-def _stray_text(between: str) -> tuple[int, str] | None:
-    """The first line of `between` (text outside entries) that is not blank or a % comment,
-    as (line offset, its text); None if there is none."""
+def _stray_text(between: str) -> int | None:
+    """How many lines into `between` (text outside entries) the first line is that is not
+    blank or a % comment; None if there is none."""
     for offset, line in enumerate(between.splitlines()):
         if not _COMMENT_LINE_RE.fullmatch(line):
-            return offset, line.strip()
+            return offset
     return None
 
 
@@ -334,10 +339,9 @@ class _StrictScanner(LowLevelParser):
     def _check_outside(self, between: str, line: int) -> None:
         """Text outside entries must be blank or comment lines: anything else is most often
         fields cut off from their entry by a } too many, which BibTeX would silently skip."""
-        stray = _stray_text(between)
-        if stray is None:
+        offset = _stray_text(between)
+        if offset is None:
             return
-        offset, _ = stray
         text = " ".join(between.split())
         shown = text if len(text) <= 40 else text[:40] + "…"
         where = f"{self.source}:{line + offset}: '{shown}' is outside every entry"
