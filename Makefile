@@ -42,11 +42,15 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
 
 # A new page in every language, added to the menu: make page SLUG=pijn-bij-zitten [AFTER=tips]
-# SLUG and AFTER are read from the environment (make puts them there), never pasted into the
-# shell line, so any value is safe: the script itself refuses a name that is not a safe address.
+# Make itself would run a $(...) in SLUG or AFTER when it hands them to a command, so they are
+# not handed on (unexport): $(value ...) reads them as typed, `quote` puts them in single quotes
+# for the shell, and the script refuses a name with $ or any other sign a web address cannot hold.
+unexport SLUG AFTER
+quote = '$(subst ','\'',$(value $(1)))'
 page: $(STAMP)
-	@test -n "$$SLUG" || { echo "Give the page a name: make page SLUG=pijn-bij-zitten" >&2; exit 2; }
-	$(BIN)/python scripts/new_page.py "$$SLUG" $${AFTER:+--after "$$AFTER"}
+	@$(if $(value SLUG),,echo "Give the page a name: make page SLUG=pijn-bij-zitten" >&2; exit 2;) \
+	$(BIN)/python scripts/new_page.py $(if $(value AFTER),--after=$(call quote,AFTER)) \
+		-- $(call quote,SLUG)
 
 # Does every page match its translation (sections, citations, red flags, review dates)?
 report: $(STAMP)

@@ -1,13 +1,15 @@
 """Build the whole site (HTML, then derived outputs) and publish it to site/ only on success.
 
 `make site` runs this. Every step writes into a fresh temporary folder next to site/; only
-when all steps succeeded does that folder replace site/. A failed build prints the cause,
-exits non-zero and leaves the previous site/ exactly as it was.
+when all steps succeeded does that folder replace site/. A failed or stopped build (Ctrl+C,
+SIGTERM) prints the cause, exits non-zero and leaves the previous site/ exactly as it was.
 """
 
 import os
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 
 from patientsite.publish import publish, source_date_epoch
 
@@ -32,13 +34,14 @@ def steps(site_dir: Path, config_file: Path) -> list[list[str]]:
 def build(target: Path, config_file: Path) -> int:
     """Build into a temporary folder beside ``target``, then swap it in. Returns an exit code."""
     project = config_file.parent
-    work = target.parent / f".site-build-{os.getpid()}"
+    work = target.parent / f".{target.name}-build-{os.getpid()}"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     # Every date in the output (sitemap.xml.gz, the review check, PDFs) then comes from the
-    # commit, not from the clock: two builds of one commit are byte-identical.
+    # commit (or without git from the pages' newest review date), not from the clock: two
+    # builds of the same files are byte-identical.
     epoch = source_date_epoch(project, os.environ)
     if epoch is None:
-        print("Note: not a git checkout and no SOURCE_DATE_EPOCH: dates come from the clock.")
+        print("Note: no git, no SOURCE_DATE_EPOCH, no review dates: dates come from the clock.")
     else:
         env["SOURCE_DATE_EPOCH"] = epoch
     failure = publish(steps(work, config_file), work, target, cwd=project, env=env)
@@ -53,5 +56,25 @@ def build(target: Path, config_file: Path) -> int:
     return 0
 
 
+class Stopped(Exception):
+    """The build was asked to stop (Ctrl+C or SIGTERM)."""
+
+
+def _stop(signal_number: int, _frame: FrameType | None) -> None:
+    raise Stopped(signal_number)
+
+
+def main(target: Path = ROOT / "site", config_file: Path = ROOT / "mkdocs.yml") -> int:
+    """`make site`: an exit code; a stopped build stops its steps and says so in one line."""
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        return build(target, config_file)
+    except Stopped as stopped:
+        # Any step still running was stopped with its worker processes (publish.run_step).
+        print(f"\nBuild stopped; {target.name}/ was left as it was.", file=sys.stderr)
+        return 128 + stopped.args[0]
+
+
 if __name__ == "__main__":
-    sys.exit(build(ROOT / "site", ROOT / "mkdocs.yml"))
+    sys.exit(main())

@@ -1,6 +1,7 @@
 """The patientsite/pages plugin in real builds of tiny fixture sites (tests/fixtures/pages)."""
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -135,3 +136,40 @@ def test_missing_glossary_fails_the_build(tmp_path: Path) -> None:
     result = _build("missing-glossary", tmp_path)
     assert result.returncode == 1
     assert "Glossary file not found: includes/glossary/en.md" in result.stderr
+
+
+BAD_PAGES = {
+    "saved as Latin-1": (
+        lambda text: text.replace("An MRI", "Caf\u00e9: an MRI").encode("latin-1"),
+        "docs/en/index.md:9: this page is not saved as UTF-8",
+    ),
+    "front matter without its closing line": (
+        lambda text: text.replace(
+            'next_review: "2027-11-23"\n---\n', 'next_review: "2027-11-23"\n'
+        ).encode(),
+        "docs/en/index.md:1: the front matter that starts here with --- has no closing --- line",
+    ),
+    "YAML error": (
+        lambda text: text.replace(
+            "published: 2026-01-15", "title: Pain: what now\npublished: 2026-01-15"
+        ).encode(),
+        "docs/en/index.md:2: the front matter is not valid YAML (mapping values are not allowed",
+    ),
+}
+
+
+@pytest.mark.parametrize("mistake", BAD_PAGES)
+def test_a_mistake_in_a_page_is_one_message_without_traceback(tmp_path: Path, mistake: str) -> None:
+    change, message = BAD_PAGES[mistake]
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "pages" / "happy", project)
+    page = project / "docs" / "en" / "index.md"
+    page.write_bytes(change(page.read_text(encoding="utf-8")))
+
+    result = build_site(project / "mkdocs.yml", tmp_path / "site", EPOCH)
+
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    # MkDocs' "Error reading page 'en/index.md':", then ours.
+    assert len(errors) == 2 and message in errors[1], result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

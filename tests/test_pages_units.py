@@ -1,5 +1,6 @@
 """The logic of the patientsite/pages plugin, without MkDocs: dates, glossary, clinic details."""
 
+import fnmatch
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from patientsite.pages.review import (
     format_date,
     insert_after_h1,
     is_stale,
+    not_utf8,
     parse_date,
     read_review_dates,
     review_html,
@@ -92,8 +94,64 @@ def test_unreadable_front_matter_names_the_field() -> None:
 
 def test_unreadable_front_matter_other_yaml_error() -> None:
     markdown = "---\ntitle: [unclosed\n---\n\n# Titel\n"
-    with pytest.raises(FrontMatterError, match=r"^the front matter is not valid YAML: "):
+    with pytest.raises(FrontMatterError, match=r"^the front matter is not valid YAML \("):
         read_review_dates({}, markdown)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "line", "message"),
+    [
+        pytest.param(
+            "---\npublished: 2026-01-15\nreviewed: 2026-02-30\n---\n\n# Titel\n",
+            3,
+            "'reviewed: 2026-02-30' is not a real date (day is out of range for month).",
+            id="impossible date",
+        ),
+        pytest.param(
+            "---\npublished: 2026-01-15\ntitle: Rugpijn: wat nu\nreviewed: 2026-02-03\n---\n",
+            3,
+            "the front matter is not valid YAML (mapping values are not allowed *). Write "
+            "each field on a line of its own as 'name: value'; put a value that holds ': ' or "
+            "starts with [ { # & * in quotes.",
+            id="colon in a value",
+        ),
+        pytest.param(
+            "---\npublished: 2026-01-15\n  reviewed: 2026-02-03\n---\n",
+            3,
+            "the front matter is not valid YAML (mapping values are not allowed *). Write "
+            "each field on a line of its own as 'name: value'; put a value that holds ': ' or "
+            "starts with [ { # & * in quotes.",
+            id="indented field",
+        ),
+        pytest.param(
+            "---\npublished: 2026-01-15\nreviewed: 2026-02-03\n\n# Titel\n",
+            1,
+            "the front matter that starts here with --- has no closing --- line, so none of it "
+            "could be read. Add a line with only --- after its last field.",
+            id="no closing line",
+        ),
+    ],
+)
+def test_front_matter_errors_name_the_line_of_the_page(
+    markdown: str, line: int, message: str
+) -> None:
+    """YAML's own words (in brackets) differ between its C and Python parsers: * stands for
+    what follows its first words."""
+    with pytest.raises(FrontMatterError) as error:
+        read_review_dates({}, markdown)
+    assert error.value.line == line
+    assert fnmatch.fnmatchcase(str(error.value), message.replace("[", "[[]"))
+
+
+def test_a_page_not_in_utf8_names_the_line() -> None:
+    data = "---\ntitle: x\n---\n\n# Rugpijn\n\nCaf\u00e9.\n".encode("latin-1")
+    with pytest.raises(UnicodeDecodeError) as error:
+        data.decode("utf-8")
+    assert not_utf8(data, error.value) == (
+        "7: this page is not saved as UTF-8 (a character on this line, such as é, is stored "
+        "differently). Save it again with the encoding UTF-8 (most editors offer this under "
+        "'Save as')."
+    )
 
 
 @pytest.mark.parametrize(

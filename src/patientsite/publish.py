@@ -1,18 +1,41 @@
 """Publish a build safely: every step writes into a fresh folder, which replaces the published
 folder only when all steps succeeded. A failed or interrupted build leaves it as it was.
 
-Also fixes the build's date: SOURCE_DATE_EPOCH, from the environment or else from the time of the
-project's last git commit, so that two builds of one commit are byte-identical.
+Builds of one project take turns (a lock on the folder that holds site/), the swap never leaves
+a moment without site/ (one atomic rename-exchange), folders left by a build that was killed are
+removed by the next one, and every process a step starts ends with the step.
+
+Also fixes the build's date: SOURCE_DATE_EPOCH, from the environment, else from the time of the
+project's last git commit, else (a copy without git, such as a downloaded archive) from the newest
+'reviewed' date of the pages, so that two builds of the same files are byte-identical.
 """
 
+import ctypes
+import errno
+import fcntl
 import os
+import re
 import shutil
+import signal
 import subprocess
-from collections.abc import Mapping, Sequence
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from patientsite.git import last_commit_time
+
+# renameat2(2): AT_FDCWD resolves relative paths from the current folder; RENAME_EXCHANGE swaps
+# two paths in one step, so the published folder never disappears, not even for a moment.
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+# A page's front matter, and a 'reviewed' date in it.
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
+_REVIEWED_RE = re.compile(r"^reviewed:[ \t]*[\"']?(\d{4}-\d{2}-\d{2})[\"']?[ \t]*$", re.MULTILINE)
+# How long a step may take to stop after SIGTERM before it and its children are killed.
+_STOP_SECONDS = 5
 
 
 @dataclass(frozen=True)
@@ -31,30 +54,135 @@ class StepFailure:
 
 
 def source_date_epoch(project: Path, environ: Mapping[str, str]) -> str | None:
-    """The build's SOURCE_DATE_EPOCH: the environment's, else the last git commit's time.
+    """The build's SOURCE_DATE_EPOCH: the environment's, else the last git commit's time, else
+    the newest 'reviewed' date of the pages in docs/ (midnight UTC).
 
-    None when neither is known (no git, or not a git checkout): the build then dates itself
-    from the clock and is not reproducible.
+    None when none is known: the build then dates itself from the clock and is not
+    reproducible.
     """
     if given := environ.get("SOURCE_DATE_EPOCH", "").strip():
         return given
     epoch = last_commit_time(project)
+    if epoch is None:
+        epoch = newest_review_time(project / "docs")
     return None if epoch is None else str(epoch)
+
+
+def newest_review_time(docs: Path) -> int | None:
+    """The newest 'reviewed' date in the front matter of the pages under ``docs``, as Unix
+    seconds at midnight UTC; None if no page has a readable one (the build then says why)."""
+    newest = None
+    for page in docs.rglob("*.md"):
+        try:
+            block = _FRONT_MATTER_RE.match(page.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        for found in _REVIEWED_RE.findall(block[1] if block else ""):
+            try:
+                day = datetime.strptime(found, "%Y-%m-%d").replace(tzinfo=UTC)
+            except ValueError:
+                continue
+            newest = day if newest is None else max(newest, day)
+    return None if newest is None else int(newest.timestamp())
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically; False where the system cannot (not Linux, old kernel, a
+    file system without RENAME_EXCHANGE). Other failures raise OSError."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE):
+        code = ctypes.get_errno()
+        if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+            return False
+        raise OSError(code, os.strerror(code), str(first), None, str(second))
+    return True
 
 
 def swap_in(work: Path, target: Path) -> None:
     """Make ``work`` the new ``target``, keeping the old one until the new one is in place."""
-    old = target.with_name(f".site-old-{os.getpid()}")
+    if not target.exists():
+        work.rename(target)
+        return
+    if _exchange(work, target):
+        shutil.rmtree(work, ignore_errors=True)  # it holds the old site now
+        return
+    # Two renames: in between there is no target, which a server would answer with "not found".
+    old = target.with_name(f".{target.name}-old-{os.getpid()}")
     shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.replace(old)
+    target.replace(old)
     try:
         work.replace(target)
     except OSError:
-        if old.exists():
-            old.replace(target)
+        old.replace(target)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def build_lock(folder: Path) -> Iterator[None]:
+    """Hold the project's build lock: a second build waits until the first is done.
+
+    The lock is on the folder that holds site/ itself, so there is no lock file to leave
+    behind, and the system releases it when the build ends in any way, even killed.
+    """
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(
+                f"Another build of this site is running (in {folder}); waiting until it is done.",
+                file=sys.stderr,
+                flush=True,
+            )
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def remove_leftovers(target: Path) -> list[Path]:
+    """Remove the folders that builds which were killed left beside ``target``; run only
+    while holding the build lock, so that no running build's folder is among them."""
+    found = sorted(
+        [
+            *target.parent.glob(f".{target.name}-build-*"),
+            *target.parent.glob(f".{target.name}-old-*"),
+        ]
+    )
+    for folder in found:
+        shutil.rmtree(folder, ignore_errors=True)
+    return found
+
+
+def run_step(command: Sequence[str], *, cwd: Path, env: Mapping[str, str]) -> int:
+    """Run one step in a process group of its own; its exit code.
+
+    If the build is interrupted meanwhile (Ctrl+C, SIGTERM: any exception here), the whole
+    group is stopped, the step's own worker processes too, before the exception goes on; and
+    whatever of the group is still running when the step ends is ended with it.
+    """
+    process = subprocess.Popen(
+        list(command), cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL, process_group=0
+    )
+    try:
+        return process.wait()
+    except BaseException:
+        _signal_group(process.pid, signal.SIGTERM)
+        with suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=_STOP_SECONDS)
+        raise
+    finally:
+        _signal_group(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def _signal_group(group: int, signal_number: signal.Signals) -> None:
+    with suppress(ProcessLookupError):  # every process of the group has ended
+        os.killpg(group, signal_number)
 
 
 def publish(
@@ -70,14 +198,18 @@ def publish(
 
     The steps' output goes straight to the terminal: their own messages are the cause to show.
     """
-    shutil.rmtree(work, ignore_errors=True)
-    try:
-        for command in commands:
-            result = subprocess.run(list(command), cwd=cwd, env=dict(env), check=False)
-            if result.returncode != 0:
-                return StepFailure(tuple(command), result.returncode)
-        swap_in(work, target)
-        return None
-    finally:
-        # Also after Ctrl+C or a step that could not start: never leave a half-built folder.
-        shutil.rmtree(work, ignore_errors=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(target.parent):
+        for folder in remove_leftovers(target):
+            if folder != work:
+                print(f"Removed {folder.name}/, left by a build that was stopped.")
+        try:
+            for command in commands:
+                returncode = run_step(command, cwd=cwd, env=env)
+                if returncode != 0:
+                    return StepFailure(tuple(command), returncode)
+            swap_in(work, target)
+            return None
+        finally:
+            # Also after Ctrl+C or a step that could not start: never leave a half-built folder.
+            shutil.rmtree(work, ignore_errors=True)

@@ -19,9 +19,9 @@ def copy_fixture(name: str, destination: Path) -> Path:
     return target
 
 
-def load_script(name: str) -> ModuleType:
-    """One of scripts/*.py as a module (scripts/ is not a package)."""
-    spec = importlib.util.spec_from_file_location(f"scripts_{name}", SCRIPTS / f"{name}.py")
+def load_script(name: str, scripts: Path = SCRIPTS) -> ModuleType:
+    """One of scripts/*.py (or of another copy's scripts/) as a module (not a package)."""
+    spec = importlib.util.spec_from_file_location(f"scripts_{name}", scripts / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -64,3 +64,25 @@ def git(repo: Path, *args: str, when: int | None = None) -> str:
         ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
     )
     return result.stdout
+
+
+def process_exists(pid: int) -> bool:
+    """Whether a process is still running (a zombie waiting for its parent counts as ended)."""
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def process_group(group: int) -> list[int]:
+    """The running processes of a process group."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found

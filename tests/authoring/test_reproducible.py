@@ -7,8 +7,11 @@ The first build is also link-checked here, so `make test` gates on the real site
 """
 
 import datetime
+import io
+import shutil
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 from types import ModuleType
 
@@ -67,5 +70,47 @@ def test_two_builds_of_one_commit_are_byte_identical(
     assert [
         str(link) for link in check_site(first, load_project(ROOT / "mkdocs.yml").site_url)
     ] == []
+    assert (first / "sitemap.xml.gz").is_file()
+    assert tree_differences(first, second) == []
+
+
+def release_copy(destination: Path) -> Path:
+    """The project as a downloaded release holds it: `git archive` of the last commit, which has
+    no .git. Run in such a copy already (no git history), a copy of its files."""
+    destination.mkdir()
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", "HEAD"], cwd=ROOT, capture_output=True, check=False
+    )
+    if archive.returncode == 0:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(destination, filter="data")
+    else:
+        leftovers = shutil.ignore_patterns(
+            ".venv", "site", ".site-*", ".cache", "__pycache__", ".pytest_cache"
+        )
+        shutil.copytree(ROOT, destination, ignore=leftovers, dirs_exist_ok=True)
+    return destination
+
+
+def test_two_builds_without_git_are_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A release archive has no git history: the build dates itself from the pages' newest
+    review date instead, so two builds still match, whatever the clock says."""
+    project = release_copy(tmp_path / "release")
+    assert not (project / ".git").exists()
+    assert (project / "mkdocs.yml").is_file() and (project / "references.bib").is_file()
+    build_site = load_script("build_site", project / "scripts")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("PYTHONHASHSEED", "1")
+    assert build_site.build(tmp_path / "first" / "site", project / "mkdocs.yml") == 0
+
+    monkeypatch.setenv("PYTHONHASHSEED", "2")
+    for name, value in SHIFTED_CLOCK.items():
+        monkeypatch.setenv(name, value)
+    assert build_site.build(tmp_path / "second" / "site", project / "mkdocs.yml") == 0
+
+    assert "dates come from the clock" not in capfd.readouterr().out
+    first, second = tmp_path / "first" / "site", tmp_path / "second" / "site"
     assert (first / "sitemap.xml.gz").is_file()
     assert tree_differences(first, second) == []

@@ -1,15 +1,19 @@
 """`make site` (scripts/build_site.py): a failed build exits non-zero, says why, and leaves the
 previously published site/ byte-for-byte as it was."""
 
+import os
 import shutil
+import signal
+import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.authoring.helpers import copy_fixture, load_script, snapshot
+from tests.authoring.helpers import SCRIPTS, copy_fixture, load_script, process_group, snapshot
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +51,10 @@ def _edit(path: str, old: str, new: str) -> Callable[[Path], None]:
 BREAKAGES = {
     "bad BibTeX": (
         _edit("references.bib", "volume = {373},", "volume = {373,"),
-        ["references.bib:1", "'chou2009'", "Build failed in: mkdocs build"],
+        [
+            "references.bib:6: in the entry 'chou2009', the value of 'volume' has no closing }",
+            "Build failed in: mkdocs build",
+        ],
     ),
     "unknown citation key": (
         _edit("docs/en/index.md", "[@chou2009]", "[@chou2090]"),
@@ -128,4 +135,73 @@ def test_a_good_build_replaces_the_site(build_site: ModuleType, folder: Path) ->
 
     assert "Lage rugpijn gaat" in (folder / "site" / "uitleg" / "index.html").read_text()
     assert not (folder / "site" / "stale.html").exists()
+    assert sorted(path.name for path in folder.iterdir()) == ["project", "site"]
+
+
+def _pdf_step(folder: Path) -> int | None:
+    """The process id of the running PDF step of a build in ``folder``, once its worker
+    processes have started too; else None."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            arguments = cmdline.read_bytes().split(b"\0")
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        if b"patientsite.pdf" in arguments and any(str(folder).encode() in a for a in arguments):
+            step = int(cmdline.parent.name)
+            return step if len(process_group(step)) > 1 else None
+    return None
+
+
+@pytest.mark.parametrize(
+    ("signal_number", "to_group"),
+    [(signal.SIGINT, True), (signal.SIGTERM, False)],
+    ids=["Ctrl+C in the terminal", "SIGTERM to the build"],
+)
+def test_a_build_stopped_during_the_pdfs_leaves_nothing_behind(
+    folder: Path, signal_number: int, to_group: bool
+) -> None:
+    _edit("docs/nl/uitleg.md", "Rugpijn gaat", "Lage rugpijn gaat")(folder / "project")
+    before = snapshot(folder / "site")
+    program = (
+        "import sys, pathlib; sys.path.insert(0, sys.argv[1]); import build_site; "
+        "sys.exit(build_site.main(pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])))"
+    )
+    build = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            program,
+            str(SCRIPTS),
+            str(folder / "site"),
+            str(folder / "project" / "mkdocs.yml"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        process_group=0,  # as a terminal runs `make site`: Ctrl+C goes to this whole group
+    )
+    try:
+        step = None
+        while step is None and build.poll() is None:
+            step = _pdf_step(folder)
+            time.sleep(0.02)
+        assert step is not None, "the build ended before its PDF step could be stopped"
+        if to_group:
+            os.killpg(build.pid, signal_number)
+        else:
+            build.send_signal(signal_number)
+        out, err = build.communicate(timeout=60)
+    finally:
+        if build.poll() is None:
+            build.kill()
+            build.communicate()
+
+    assert build.returncode == 128 + signal_number
+    assert "Build stopped; site/ was left as it was." in err
+    assert "Traceback" not in out + err
+    deadline = time.monotonic() + 10
+    while process_group(step) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert process_group(step) == []
+    assert snapshot(folder / "site") == before
     assert sorted(path.name for path in folder.iterdir()) == ["project", "site"]

@@ -113,22 +113,36 @@ def test_without_a_nav_only_the_pages_are_made(project: Path) -> None:
 
 
 SLUG_MESSAGE = (
-    "cannot be used as a page name: it becomes the page's web address, so use only lowercase "
-    "letters a-z, digits and single hyphens between words, like 'pijn-bij-zitten'"
+    "): it becomes the page's web address, so use only lowercase letters a-z, digits and single "
+    "hyphens between words, like 'pijn-bij-zitten'"
 )
 
 
 @pytest.mark.parametrize(
     ("slug", "message"),
     [
-        ("Pijn", f"'Pijn' {SLUG_MESSAGE}"),
-        ("pijn bij zitten", f"'pijn bij zitten' {SLUG_MESSAGE}"),
-        ("pijn_bij_zitten", f"'pijn_bij_zitten' {SLUG_MESSAGE}"),
-        ("-pijn", f"'-pijn' {SLUG_MESSAGE}"),
-        ("pijn--zitten", f"'pijn--zitten' {SLUG_MESSAGE}"),
-        ("café", f"'café' {SLUG_MESSAGE}"),
-        ("../evil", f"'../evil' {SLUG_MESSAGE}"),
-        ("", f"'' {SLUG_MESSAGE}"),
+        ("Pijn", f"'Pijn' cannot be used as a page name (it holds P{SLUG_MESSAGE}"),
+        (
+            "pijn bij zitten",
+            f"'pijn bij zitten' cannot be used as a page name (it holds a space{SLUG_MESSAGE}",
+        ),
+        (
+            "pijn_bij_zitten",
+            f"'pijn_bij_zitten' cannot be used as a page name (it holds _{SLUG_MESSAGE}",
+        ),
+        (
+            "-pijn",
+            f"'-pijn' cannot be used as a page name (it starts or ends with a hyphen{SLUG_MESSAGE}",
+        ),
+        (
+            "pijn--zitten",
+            "'pijn--zitten' cannot be used as a page name (it has two hyphens in a row"
+            + SLUG_MESSAGE,
+        ),
+        ("café", f"'café' cannot be used as a page name (it holds é{SLUG_MESSAGE}"),
+        ("../evil", f"'../evil' cannot be used as a page name (it holds . /{SLUG_MESSAGE}"),
+        ("x$(pwd)", f"'x$(pwd)' cannot be used as a page name (it holds $ ( ){SLUG_MESSAGE}"),
+        ("", f"'' cannot be used as a page name (it is empty{SLUG_MESSAGE}"),
         ("en", "'en' cannot be used as a page name: the site already uses /en/ for something else"),
         ("assets", "the site already uses /assets/ for something else"),
         ("search", "the site already uses /search/ for something else"),
@@ -192,7 +206,9 @@ def test_command_refuses_with_a_message_and_exit_1(project: Path) -> None:
         check=False,
     )
     assert result.returncode == 1
-    assert result.stderr.startswith(f"No page created: 'Zitten' {SLUG_MESSAGE}")
+    assert result.stderr.startswith(
+        f"No page created: 'Zitten' cannot be used as a page name (it holds Z{SLUG_MESSAGE}"
+    )
     assert not (project / "docs/nl/Zitten.md").exists()
 
 
@@ -239,3 +255,37 @@ def test_make_page_passes_the_slug_safely_and_the_script_refuses_it() -> None:
     assert "No page created: 'x\"; touch pwned; \"' cannot be used as a page name" in result.stderr
     assert not (ROOT / "pwned").exists()
     assert not list((ROOT / "docs").rglob('x"*'))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "x$(shell touch pwned)",
+        "x$$(touch pwned)",
+        "x${PWD}",
+        "x`touch pwned`",
+        "x'; touch pwned; '",
+    ],
+)
+def test_make_page_never_lets_make_or_the_shell_run_a_value(value: str) -> None:
+    """Make expands $(...) in a variable it hands to a command: the value must reach the
+    script as typed, and be refused there."""
+    for name in ("SLUG", "AFTER"):
+        arguments = {"SLUG": value} if name == "SLUG" else {"SLUG": "nieuw-x", "AFTER": value}
+        result = _make_page(**arguments)
+        assert result.returncode != 0
+        assert not (ROOT / "pwned").exists()
+        assert not list((ROOT / "docs").rglob("nieuw-x*"))
+        if name == "SLUG":
+            assert f"No page created: '{value}' cannot be used as a page name (it holds " in (
+                result.stderr
+            )
+
+
+def test_make_page_names_the_problem_of_a_slug_starting_with_a_hyphen() -> None:
+    result = _make_page(SLUG="-x")
+    assert result.returncode != 0
+    assert (
+        "No page created: '-x' cannot be used as a page name (it starts or ends with a hyphen)"
+        in (result.stderr)
+    )

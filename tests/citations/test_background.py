@@ -1,8 +1,10 @@
 """The bibliography read, numbered and formatted in a worker process: same result, same errors."""
 
+import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,22 @@ def test_a_build_reads_the_bibliography_in_a_worker(tmp_path: Path) -> None:
     assert "Reading and formatting the bibliography in worker process" in result.stderr
     assert "failed" not in result.stderr
     assert "Imaging strategies for low-back pain" in (site / "sources" / "index.html").read_text()
+
+
+def test_a_build_that_stops_reading_gets_no_traceback_from_the_worker(bib_file: Path) -> None:
+    """When a build aborts, the worker finds nobody reading its result: it ends quietly, so the
+    build's own error is the only message."""
+    request = json.dumps(
+        {"bib_file": str(bib_file), "source": "refs.bib", "year_suffixes": False, "cache": None}
+    )
+    worker = subprocess.Popen(
+        [sys.executable, *background._WORKER, str(background._PACKAGE_ROOT), request],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert worker.stdout is not None and worker.stderr is not None
+    worker.stdout.close()  # before the worker has even read the file
+    error = worker.stderr.read()
+    worker.stderr.close()
+    assert worker.wait() == 1
+    assert error == b""

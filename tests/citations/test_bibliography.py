@@ -73,9 +73,47 @@ def test_keys_are_found_whatever_their_case() -> None:
         ),
         pytest.param(
             "@article{chou2009,\n  title = {X,\n  year = {2009},\n}\n\n@book{b, title = {Y}}\n",
-            "references.bib:1: the entry 'chou2009' could not be read (line 6: '}' expected). "
-            + SYNTAX_FIX,
+            "references.bib:2: in the entry 'chou2009', the value of 'title' has no closing }, "
+            "so it runs on into line 3 ('year = {2009},'). Add the missing } where the value "
+            "ends, at the end of line 2.",
             id="brace left open swallows the next entry",
+        ),
+        pytest.param(
+            "@article{a,\n  title = {Low back\n    pain,\n  journal = {BMJ},\n}\n",
+            "references.bib:2: in the entry 'a', the value of 'title' has no closing }, so it "
+            "runs on into line 4 ('journal = {BMJ},'). Add the missing } where the value ends, "
+            "between lines 2 and 3.",
+            id="brace left open in a value of two lines",
+        ),
+        pytest.param(
+            "@article{a,\n  title = {X},\n  year = {2009\n}\n\n@book{b,\n  title = {Y}}\n",
+            "references.bib:3: in the entry 'a', the entry has no closing }, so it runs on into "
+            "line 6 ('@book{b,'). Add the missing } between lines 3 and 5, at the end of the "
+            "value of 'year' or of the entry.",
+            id="brace left open in the last field runs into the next entry",
+        ),
+        pytest.param(
+            "% #12\n@article{hall2021,\n  author = {Hall, Alison},\n"
+            "  title = {Do not routinely offer imaging for pain}},\n  journal = {BMJ},\n"
+            "  year = {2021},\n}\n",
+            "references.bib:4: ', journal = {BMJ}, year = {2021}, }' is outside every entry: "
+            "entry 'hall2021' (line 2) already ended on line 4. If the text belongs to that "
+            "entry, remove the } too many on line 4 or before; if it is a comment, start the "
+            "line with %.",
+            id="one } too many ends the entry before its fields",
+        ),
+        pytest.param(
+            "@book{a, title = {A}}\nThese are my sources.\n@book{b, title = {B}}\n",
+            "references.bib:2: 'These are my sources.' is outside every entry: entry 'a' "
+            "(line 1) already ended on line 1. If the text belongs to that entry, remove the } "
+            "too many on line 1 or before; if it is a comment, start the line with %.",
+            id="text between entries that is not a comment",
+        ),
+        pytest.param(
+            "My sources\n\n@book{a, title = {A}}\n",
+            "references.bib:1: 'My sources' is outside every entry. If it is a comment, start "
+            "the line with %; if it belongs to an entry, put it between that entry's braces.",
+            id="text before the first entry",
         ),
         pytest.param(
             "@article{chou2009,\n  title = {X\n",
@@ -165,6 +203,31 @@ def test_file_not_in_utf8_names_the_line(tmp_path: Path) -> None:
         "refs.bib:2: this file is not saved as UTF-8. Save it again with the encoding UTF-8 "
         "(most editors offer this under 'Save as')."
     )
+
+
+def test_comments_and_comment_entries_are_not_stray_text() -> None:
+    text = (
+        "% made by hand\n\n@comment{jabref-meta: databaseType:bibtex;}\n"
+        "  % indented\n@book{a, title = {A}}\n@comment{left open\n@book{b, title = {B}}\n"
+    )
+    assert list(parse_bibliography(text, "references.bib").entries) == ["a", "b"]
+
+
+def test_a_journal_article_without_a_year_is_named() -> None:
+    text = (
+        "@article{dated, author = {Doe, J.}, title = {A}, year = {2020}}\n"
+        "@article{iso, author = {Doe, J.}, title = {A}, date = {2020-03}}\n"
+        "@article{undated, author = {Doe, J.}, title = {B}, journal = {BMJ}}\n"
+        "@inproceedings{talk, author = {Doe, J.}, title = {C}}\n"
+        "@misc{web, author = {NHS}, title = {D}, url = {https://www.nhs.uk}}\n"
+        "@book{old, author = {Doe, J.}, title = {E}}\n"
+    )
+    assert missing_fields(parse_bibliography(text, "references.bib")) == [
+        "references.bib:3: entry 'undated' (@article) has no year; without it the reference "
+        'would say "n.d." (no date). Add year = {...} with the year it was published.',
+        "references.bib:4: entry 'talk' (@inproceedings) has no year; without it the "
+        'reference would say "n.d." (no date). Add year = {...} with the year it was published.',
+    ]
 
 
 def test_missing_author_or_title_named_per_entry() -> None:

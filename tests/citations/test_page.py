@@ -1,6 +1,7 @@
 """One page's citations: warnings name file, line and key; lists only when something is cited."""
 
 import logging
+import re
 
 import markdown
 import pytest
@@ -235,3 +236,17 @@ def test_citations_add_no_character_beyond_ascii_to_a_page() -> None:
     assert max(map(ord, html)) < 256
     md, handler = converter(ascii_source)
     assert handler.fill_in(handler.resolve(full, md.convert(ascii_source))).isascii()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_citation_inside_a_link_is_plain_text_in_that_link(language: str) -> None:
+    html, _ = render_page(
+        "# Scan\n\n[see [@chou2009] here](scan.md) and [@hall2021].\n\n[[references]]\n",
+        language,
+    )
+    link = re.search(r'<a href="scan.md">(.*?)</a>', html)
+    assert link is not None
+    assert link[1] == 'see <span class="citation" id="cite-1">[1]</span> here'
+    # The citation outside the link keeps its link; the reference list still links back.
+    assert '<a class="citation-link" href="#ref-hall2021"' in html
+    assert 'href="#cite-1"' in html

@@ -61,11 +61,25 @@ class NewPage:
     nav_added: bool  # whether mkdocs.yml's nav got the page (False: the site has no nav)
 
 
+def _what_is_wrong(slug: str) -> str:
+    """The first thing that keeps a name from being a slug, in words."""
+    signs = sorted({char for char in slug if not re.fullmatch(r"[a-z0-9-]", char)})
+    if signs:
+        shown = " ".join("a space" if sign == " " else sign for sign in signs)
+        return f"it holds {shown}"
+    if not slug:
+        return "it is empty"
+    if slug.startswith("-") or slug.endswith("-"):
+        return "it starts or ends with a hyphen"
+    return "it has two hyphens in a row"
+
+
 def check_slug(slug: str, project: Project) -> None:
     """Refuse a slug that is not a safe web address or that names a page that already exists."""
     if not SLUG.fullmatch(slug):
         raise ScaffoldError(
-            f"'{slug}' cannot be used as a page name: it becomes the page's web address, so use "
+            f"'{slug}' cannot be used as a page name ({_what_is_wrong(slug)}): it becomes the "
+            "page's web address, so use "
             f"only lowercase letters a-z, digits and single hyphens between words, like "
             f"'{_EXAMPLE}' (no spaces, capitals, accents or other signs)."
         )

@@ -12,6 +12,7 @@ the build then writes to is copied, and that cost the build more than the worker
 
 import json
 import logging
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -129,5 +130,12 @@ def work(request: str) -> None:
 
 def _send(result: dict[str, object]) -> None:
     # As UTF-8 bytes, whatever the encoding of the worker's terminal.
-    sys.stdout.buffer.write(json.dumps(result, ensure_ascii=False).encode())
-    sys.stdout.flush()
+    try:
+        sys.stdout.buffer.write(json.dumps(result, ensure_ascii=False).encode())
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The build stopped before it read this (it failed elsewhere or was interrupted), and
+        # its own message is the one to read: end quietly. stdout goes to os.devnull first, as
+        # Python would otherwise report the broken pipe again when it flushes at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

@@ -8,6 +8,11 @@ pybtex's scanner reads a token at a time, which is most of the time it takes to 
 A file of nothing but plain entries (the usual kind) is read with one regular expression per entry
 instead; anything else, and every file with a mistake in it, is read by pybtex's scanner, so what
 is accepted and what each error says stay pybtex's.
+
+Two mistakes pybtex lets through or reports far from their cause are ours to name: text between
+entries that is not a % comment line (BibTeX skips it; most often it is the rest of an entry
+that a } too many closed early), and a value left open (pybtex notices where the braces stop
+adding up, often entries later; we name the field whose value runs on).
 """
 
 import re
@@ -56,6 +61,20 @@ _BRACED = r"\{(?:[^{}]++|\{(?:[^{}]++|\{(?:[^{}]++|\{[^{}]*+\})*+\})*+\})*+\}"
 _FIELD = rf"\s*,\s*({_NAME})\s*=\s*({_BRACED}|[0-9]+)"
 _FIELD_RE = re.compile(_FIELD)
 _PLAIN_ENTRY_RE = re.compile(rf"@\s*({_NAME})\s*\{{\s*([^\s,}}]+)((?:{_FIELD})*+)\s*(?:,\s*)?\}}")
+
+# Text BibTeX skips between entries: blank lines and comment lines starting with %. Anything
+# else there is most often the rest of an entry that a } too many closed early, so it is an error.
+_COMMENT_LINE_RE = re.compile(r"[ \t]*(?:%.*)?")
+# A line that starts a field (name = ...) or an entry (@type{): met inside a value, it shows
+# that the value before it was left open.
+_STARTS_FIELD_RE = re.compile(rf"[ \t]*(?:@\s*{_NAME}\s*[{{(]|{_NAME}\s*=)")
+_FIELD_NAME_BEFORE_RE = re.compile(rf"({_NAME})\s*=\s*$")
+_ENTRY_START_RE = re.compile(rf"@\s*{_NAME}\s*[{{(]")
+_BRACE_OR_NEWLINE_RE = re.compile(r"[{}\n]")
+
+# Works that always carry the year they appeared: without it the reference would say "(n.d.)"
+# where the author most likely lost the year. Web pages, reports and books may be undated.
+DATED_TYPES = frozenset({"article", "inproceedings", "conference", "phdthesis", "mastersthesis"})
 
 _SYNTAX_FIX = (
     "Check this entry: every field looks like name = {value}, fields are separated by commas, "
@@ -128,6 +147,11 @@ def missing_fields(bibliography: Bibliography) -> list[str]:
             )
         if "title" not in entry.fields:
             messages.append(f"{where} has no title. Add title = {{...}}.")
+        if entry.type.lower() in DATED_TYPES and entry_date(entry)[0] is None:
+            messages.append(
+                f"{where} (@{entry.type}) has no year; without it the reference would say "
+                '"n.d." (no date). Add year = {...} with the year it was published.'
+            )
     return messages
 
 
@@ -173,13 +197,18 @@ def _check_dates(entry: Entry, where: str) -> None:
 
 def _plain_entries(text: str) -> list[tuple[int, tuple]] | None:
     """(line, command) for every entry, as _StrictScanner.commands() gives them, if the text
-    holds only plain entries (see _PLAIN_ENTRY_RE) and text without "@" between them; else None.
+    holds only plain entries (see _PLAIN_ENTRY_RE) with only blank and comment lines between
+    them; else None.
     """
     commands: list[tuple[int, tuple]] = []
     position, line = 0, 1
     while (at := text.find("@", position)) >= 0:
         match = _PLAIN_ENTRY_RE.match(text, at)
-        if not match or match[1].lower() in ("comment", "preamble", "string"):
+        if (
+            not match
+            or match[1].lower() in ("comment", "preamble", "string")
+            or _stray_text(text[position:at]) is not None
+        ):
             return None
         line += _newlines(text[position:at])
         fields = [
@@ -189,7 +218,68 @@ def _plain_entries(text: str) -> list[tuple[int, tuple]] | None:
         commands.append((line, (match[1], (match[2], fields))))
         line += _newlines(match[0])
         position = match.end()
-    return commands
+    return None if _stray_text(text[position:]) is not None else commands
+
+
+def _stray_text(between: str) -> int | None:
+    """How many lines into `between` (text outside entries) the first line is that is not
+    blank or a % comment; None if there is none."""
+    for offset, line in enumerate(between.splitlines()):
+        if not _COMMENT_LINE_RE.fullmatch(line):
+            return offset
+    return None
+
+
+@dataclass(frozen=True)
+class _Runaway:
+    """Where an entry or one of its values runs on because a } is missing."""
+
+    field: str
+    """The field whose value was left open, or else the last field of the entry."""
+    field_line: int
+    """The line that field starts on."""
+    next_line: int
+    """The line where a new field or entry starts while the value or entry is still open."""
+    text: str
+    """That line's text."""
+    in_value: bool
+    """Whether the value is open (else all values closed but the entry did not)."""
+
+
+def _runaway_value(text: str, start: int) -> _Runaway | None:
+    """Where the entry starting at `start` runs on: a value, or the entry itself, still open
+    when a line starts like a new field or entry; None if that is not what went wrong.
+
+    Counts braces as BibTeX does. pybtex only notices a missing } where the braces stop adding
+    up, often entries later; a line starting like a field or an entry inside a value is where
+    the author would look.
+    """
+    body = _ENTRY_START_RE.match(text, start)
+    if body is None:
+        return None
+    depth, line, field, field_line = 1, 1 + _newlines(text[:start]), "", 0
+    segment = body.end()  # where the text since the last value at the entry's level starts
+    for token in _BRACE_OR_NEWLINE_RE.finditer(text, body.end()):
+        if token[0] == "\n":
+            line += 1
+            end = text.find("\n", token.end())
+            next_line = text[token.end() : end if end >= 0 else len(text)]
+            if depth >= 2 and _STARTS_FIELD_RE.match(next_line):
+                return _Runaway(field, field_line, line, next_line.strip(), in_value=True)
+            if depth == 1 and field and _ENTRY_START_RE.match(next_line.lstrip()):
+                return _Runaway(field, field_line, line, next_line.strip(), in_value=False)
+        elif token[0] == "{":
+            if depth == 1:
+                name = _FIELD_NAME_BEFORE_RE.search(text, segment, token.start())
+                field, field_line = (name[1] if name else "?"), line
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 1:
+                segment = token.end()
+            elif depth == 0:
+                return None
+    return None
 
 
 def _newlines(text: str) -> int:
@@ -204,19 +294,68 @@ class _StrictScanner(LowLevelParser):
         super().__init__(text, macros=macros)
         self.source = source
         self.entry_line = 1
+        self.previous: tuple[str, int, int] | None = None
+        """The last entry read: its key, the line it starts on and the line it ends on."""
 
     def commands(self) -> Iterator[tuple[int, tuple]]:
         """Yield (line, command) for every @command in the text, in order."""
-        while self.skip_to([self.AT]):
+        while True:
+            start, start_line = self.pos, self.lineno
+            found = self.skip_to([self.AT])
+            self._check_outside(self.text[start : self.pos - 1 if found else None], start_line)
+            if not found:
+                return
             # skip_to counted the lines up to and including the "@": that is the entry's line.
             self.entry_line = self.lineno
             self.command_start = self.pos - 1
             try:
-                yield self.entry_line, tuple(self.parse_command())
-            except SkipEntry:
+                command = tuple(self.parse_command())
+            except SkipEntry:  # an @comment: pybtex stops after its opening brace
+                self._skip_comment_body()
                 continue
             except PybtexSyntaxError as error:
                 self.handle_error(error)
+            self.previous = (self.current_entry_key or "", self.entry_line, self.lineno)
+            yield self.entry_line, command
+
+    def _skip_comment_body(self) -> None:
+        """Skip to the end of an @comment's braces, so that its text is not taken for text
+        outside entries; a comment whose braces never close runs to the next "@"."""
+        opening = self.text[self.pos - 1]
+        closing = {"{": "}", "(": ")"}[opening]
+        depth, end = 1, self.end_pos
+        for position in range(self.pos, self.end_pos):
+            char = self.text[position]
+            depth += (char == opening) - (char == closing)
+            if depth == 0:
+                end = position + 1
+                break
+        else:
+            if (at := self.text.find("@", self.pos)) >= 0:
+                end = at
+        self.update_lineno(self.text[self.pos : end])
+        self.pos = end
+
+    def _check_outside(self, between: str, line: int) -> None:
+        """Text outside entries must be blank or comment lines: anything else is most often
+        fields cut off from their entry by a } too many, which BibTeX would silently skip."""
+        offset = _stray_text(between)
+        if offset is None:
+            return
+        text = " ".join(between.split())
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        where = f"{self.source}:{line + offset}: '{shown}' is outside every entry"
+        if self.previous is None:
+            raise BibliographyError(
+                f"{where}. If it is a comment, start the line with %; if it belongs to an entry, "
+                "put it between that entry's braces."
+            )
+        key, first, last = self.previous
+        raise BibliographyError(
+            f"{where}: entry '{key}' (line {first}) already ended on line {last}. If the text "
+            f"belongs to that entry, remove the }} too many on line {last} or before; if it is "
+            "a comment, start the line with %."
+        )
 
     def handle_error(self, error: PybtexError) -> None:
         what = (
@@ -224,6 +363,28 @@ class _StrictScanner(LowLevelParser):
             if self.current_entry_key
             else "the entry starting here"
         )
+        runaway = _runaway_value(self.text, self.command_start or 0)
+        if runaway is not None and not isinstance(error, UndefinedMacro):
+            first, last = runaway.field_line, runaway.next_line - 1
+            where = (
+                f"at the end of line {first}"
+                if first == last
+                else f"between lines {first} and {last}"
+            )
+            open_part = (
+                f"the value of '{runaway.field}' has no closing }}"
+                if runaway.in_value
+                else "the entry has no closing }"
+            )
+            fix = (
+                f"where the value ends, {where}"
+                if runaway.in_value
+                else f"{where}, at the end of the value of '{runaway.field}' or of the entry"
+            )
+            raise BibliographyError(
+                f"{self.source}:{first}: in {what}, {open_part}, so it runs on into line "
+                f"{runaway.next_line} ('{runaway.text}'). Add the missing }} {fix}."
+            ) from error
         if isinstance(error, PrematureEOF):
             detail = "the file ends inside this entry, probably a { without its }"
         elif isinstance(error, UndefinedMacro):

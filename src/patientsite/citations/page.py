@@ -30,6 +30,8 @@ BIBLIOGRAPHY_PLACEHOLDER = "<!-- patientsite-citations: full reference list -->"
 _CITATION_PLACEHOLDER = "<!--patientsite-citation:{number}-->{text}"
 _CITATION_PLACEHOLDER_RE = re.compile(r"<!--patientsite-citation:(\d+)-->")
 _TAG_RE = re.compile(r"<[^>]*>")
+_LINK_START_RE = re.compile(r"<a[\s>]", re.IGNORECASE)
+_LINK_END_RE = re.compile(r"</a\s*>", re.IGNORECASE)
 # Where the heading of the reference list starts: a page whose every key is unknown has no list,
 # and resolve() removes the heading with it.
 _SECTION_START = "<!-- patientsite-citations: reference section -->"
@@ -193,12 +195,18 @@ class PageCitations:
         """
         parts = []
         position = 0
+        open_links = 0
         for match in _CITATION_PLACEHOLDER_RE.finditer(html):
             number = int(match[1])
             end = match.end()
             if html.startswith(self._visible[number], end):
                 end += len(self._visible[number])
-            parts += (html[position : match.start()], self._in_text[number])
+            before = html[position : match.start()]
+            open_links += len(_LINK_START_RE.findall(before)) - len(_LINK_END_RE.findall(before))
+            citation = self._in_text[number]
+            # Inside a link's text ([see [@chou2009] here](scan.md)) a citation's own links
+            # would nest, which HTML forbids and browsers cut short: it stays plain text there.
+            parts += (before, render.without_links(citation) if open_links > 0 else citation)
             position = end
         parts.append(html[position:])
         return "".join(parts)

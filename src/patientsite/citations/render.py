@@ -4,6 +4,7 @@ Every citation link points at the cited work's entry in the page's own list, so 
 without JavaScript; citations.js shows that entry in a popover on hover, focus and tap.
 """
 
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -16,6 +17,7 @@ ENDASH = "\u2013"
 BACKLINK_ARROW = "\u21a9\ufe0e"
 # Numeric citations join a run of at least this many consecutive numbers as "6-8".
 MIN_RANGE = 3
+_LINK_TAG_RE = re.compile(r"</?a\b[^>]*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,12 @@ def narrow(html: str) -> str:
     search plugin and WeasyPrint read "&#8211;" as the en dash itself.
     """
     return html.encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
+def without_links(html: str) -> str:
+    """A citation's HTML with its links taken out, their text kept (for a citation that is
+    itself inside a link); its id stays, so the reference list still links back to it."""
+    return _LINK_TAG_RE.sub("", html)
 
 
 def reference_id(work: Work) -> str:

@@ -24,6 +24,7 @@ from patientsite.pages.review import (
     ReviewDates,
     insert_after_h1,
     is_stale,
+    not_utf8,
     read_review_dates,
     review_html,
     today,
@@ -128,6 +129,17 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         self._load_warning_signs(config)
         return config
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        # MkDocs reads the page the same way, but answers a page in another encoding than
+        # UTF-8 with a traceback; this says which line and what to do.
+        try:
+            return page.file.content_string
+        except UnicodeDecodeError as error:
+            src = self._source(page, config)
+            raise PluginError(f"{src}:{not_utf8(page.file.content_bytes, error)}") from error
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -137,7 +149,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         try:
             dates = read_review_dates(page.meta, markdown)
         except FrontMatterError as error:
-            raise PluginError(f"{src}: {error}") from error
+            where = f"{src}:{error.line}" if error.line else src
+            raise PluginError(f"{where}: {error}") from error
         if is_stale(dates, self.today):
             log.warning(
                 f"{src}: the next review was due on {dates.next_review} (today is {self.today}). "

@@ -18,8 +18,27 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 
 
+_OPENING = re.compile(r"\A---[ \t]*\n")
+
+
 class FrontMatterError(ValueError):
     """A page's front matter lacks a review date, or holds one that is not a real date."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        """The line of the page the problem is on, when known."""
+
+
+def not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
+    """Why a page's bytes are not text, naming the line ("12: ..."), for a page MkDocs cannot
+    read: saved in another encoding, most often Windows' (Latin-1) by an older editor."""
+    line = data[: error.start].count(b"\n") + 1
+    return (
+        f"{line}: this page is not saved as UTF-8 (a character on this line, such as é, is "
+        "stored differently). Save it again with the encoding UTF-8 (most editors offer this "
+        "under 'Save as')."
+    )
 
 
 @dataclass(frozen=True)
@@ -53,16 +72,29 @@ def parse_date(field: str, value: object) -> date:
 
 
 def _unreadable_front_matter(block: str) -> FrontMatterError:
-    """Why MkDocs could not read a front matter block: name the date field if one is the cause."""
-    for line in block.splitlines():
+    """Why MkDocs could not read a front matter block: name the date field if one is the cause.
+
+    Lines are the page's: the block starts on line 2, after the opening ---.
+    """
+    for number, line in enumerate(block.splitlines(), start=2):
         field, _, value = line.partition(":")
         if field.strip() in FIELDS:
             try:
                 parse_date(field.strip(), value.strip().strip("'\""))
             except FrontMatterError as error:
-                return error
+                return FrontMatterError(str(error), number)
     try:
         yaml.load(block, SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else None
+        cause = " ".join(part for part in (error.context, error.problem) if part)
+        return FrontMatterError(
+            f"the front matter is not valid YAML ({cause}). Write each field on a line of its "
+            "own as 'name: value'; put a value that holds ': ' or starts with [ { # & * in "
+            "quotes.",
+            line,
+        )
     except (yaml.YAMLError, ValueError) as error:
         return FrontMatterError(f"the front matter is not valid YAML: {error}")
     return FrontMatterError("the front matter could not be read.")
@@ -77,6 +109,12 @@ def read_review_dates(meta: Mapping[str, Any], markdown: str = "") -> ReviewDate
     """
     if block := YAML_RE.match(markdown):
         raise _unreadable_front_matter(block.group(1))
+    if not meta and _OPENING.match(markdown):
+        raise FrontMatterError(
+            "the front matter that starts here with --- has no closing --- line, so none of it "
+            "could be read. Add a line with only --- after its last field.",
+            1,
+        )
     dates = ReviewDates(*(parse_date(field, meta.get(field)) for field in FIELDS))
     if dates.reviewed < dates.published:
         raise FrontMatterError(
