@@ -12,13 +12,14 @@ from patientsite.pdf.document import (
     Meta,
     author_of,
     brand_html,
+    font_list,
     format_date,
     html_document,
     margin_css,
     online_html,
 )
 from patientsite.pdf.labels import Labels
-from patientsite.pdf.settings import FONT_FAMILY, Language, Settings
+from patientsite.pdf.settings import BODY_FAMILIES, Language, Settings
 
 # The page with the full reference list (same file name in every language).
 REFERENCES_PAGE = "sources/"
@@ -42,8 +43,8 @@ def prepare(pages: list[Page], settings: Settings, language: Language) -> None:
             if name == "details":
                 element.set("open", "")  # a folded block would hide its text on paper
             if element.get("font-family"):
-                # Diagrams name system fonts; the PDF must use the font it embeds.
-                element.set("font-family", FONT_FAMILY)
+                # Diagrams name system fonts; the PDF must use the fonts it embeds.
+                element.set("font-family", font_list(BODY_FAMILIES))
 
 
 def title_block(settings: Settings, language: Language, pages: list[Page], labels: Labels) -> str:
