@@ -137,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for link in links:
         print(f"{link.lang}  {link.url}")
-    print(f"Share kit written to {args.site / SHARE_DIR}/ ({len(links)} pages).", file=sys.stderr)
+    # The site's own folder name: a build writes into a temporary folder that is then renamed.
+    print(f"Share kit written to site/{SHARE_DIR}/ ({len(links)} pages).", file=sys.stderr)
     return 0
 
 
