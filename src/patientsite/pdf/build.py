@@ -21,6 +21,7 @@ from patientsite.pdf.collect import Page, collect
 from patientsite.pdf.document import font_css
 from patientsite.pdf.handout import handout_html
 from patientsite.pdf.labels import labels_for
+from patientsite.pdf.poster import SIZES, PosterSize, file_name, poster_html
 from patientsite.pdf.render import PdfError, pdf_bytes, render, write_atomically
 from patientsite.pdf.settings import FONT_FILES, Language, Settings
 
@@ -122,14 +123,41 @@ def build_handout(settings: Settings, language: Language, pages: list[Page]) -> 
     )
 
 
+def build_poster(
+    settings: Settings, language: Language, pages: list[Page], size: PosterSize
+) -> Output:
+    """The poster in the largest text size that fits on one sheet."""
+    target = pdf_path(settings, language, file_name(size))
+    what = f"The {size.name.upper()} poster ({language.code}, {target.name})"
+    html, _meta = poster_html(pages, settings, language, labels_for(language.code), size)
+    # Bisect the sizes (largest first): a layout takes a few tenths of a second.
+    low, high, fitting = 0, len(size.sizes_pt) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        css = font_css(settings) + f"\n.poster-pdf {{ font-size: {size.sizes_pt[middle]}pt; }}\n"
+        document = render(css, html, settings.site_dir, what)
+        if len(document.pages) == 1:
+            fitting, high = document, middle - 1
+        else:
+            low = middle + 1
+    if fitting is None:
+        home = sources.source_name(settings, language, pages[0].path, pages[0].file)
+        raise PdfError(
+            f"{what}: the key messages of {home} and the warning signs do not fit on one "
+            f"sheet, even at {size.sizes_pt[-1]} pt. Shorten them."
+        )
+    return _write(settings, fitting, target, language, what)
+
+
 def build_language(settings: Settings, language: Language) -> list[Output]:
-    """The full article and the handout of one language."""
+    """The full article, the handout and the posters of one language."""
     pages = collect(settings, language)
     check_characters(settings, language, pages)
     # Each document changes its pages' trees (ids, links): give each its own copy.
     return [
         build_article(settings, language, copy.deepcopy(pages)),
-        build_handout(settings, language, pages),
+        build_handout(settings, language, copy.deepcopy(pages)),
+        *(build_poster(settings, language, copy.deepcopy(pages), size) for size in SIZES),
     ]
 
 
