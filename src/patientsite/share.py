@@ -17,6 +17,7 @@ from pathlib import Path
 
 from patientsite.pdf.collect import CollectError, collect
 from patientsite.pdf.labels import Labels, labels_for
+from patientsite.pdf.poster import SIZES, file_name
 from patientsite.pdf.qr import qr_png, qr_svg
 from patientsite.pdf.settings import FONTS_DIR, Language, Settings, SettingsError, load_settings
 
@@ -82,6 +83,17 @@ def _overview(links: list[ShareLink], settings: Settings) -> str:
             f"<h3>{escape(labels.share_plain)}</h3>\n"
             f"<pre>{escape(email_text(link, settings, labels))}</pre>\n"
             f"<h3>{escape(labels.share_html)}</h3>\n{email_html(link, settings, labels)}</section>"
+        )
+    for language in settings.languages:
+        labels = labels_for(language.code)
+        posters = " · ".join(
+            f'<a href="../{language.root}{file_name(size)}">{escape(labels.poster)} '
+            f"({size.name.upper()})</a>"
+            for size in SIZES
+        )
+        sections.append(
+            f'<section lang="{language.code}">\n<h2>{escape(labels.poster_heading)}</h2>\n'
+            f"<p>{posters}</p>\n</section>"
         )
     first = labels_for(settings.languages[0].code)
     return (

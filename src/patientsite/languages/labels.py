@@ -12,6 +12,8 @@ LABELS: dict[str, dict[str, str]] = {
         "search_dialog": "Zoeken op deze website",
         "pdf_article": "Hele tekst als PDF (om te printen)",
         "pdf_handout": "Folder voor de wachtkamer (PDF, 1 blad)",
+        "pdf_poster_a3": "Affiche voor de wachtkamer (PDF, A3)",
+        "pdf_poster_a4": "Affiche (PDF, A4)",
     },
     "en": {
         "permalink": "Link to this section",
@@ -22,6 +24,8 @@ LABELS: dict[str, dict[str, str]] = {
         "search_dialog": "Search this website",
         "pdf_article": "Full text as PDF (to print)",
         "pdf_handout": "Waiting-room handout (PDF, 1 page)",
+        "pdf_poster_a3": "Waiting-room poster (PDF, A3)",
+        "pdf_poster_a4": "Poster (PDF, A4)",
     },
 }
 

@@ -25,6 +25,7 @@ class Labels:
     contact: str  # before the clinic's contact details
     poster: str  # what the poster is, in its PDF title
     scan_me: str  # in large letters beside the poster's QR code
+    poster_heading: str  # heading of the posters on the share kit's overview page
     share_subject: str  # e-mail subject; {title} is the page title
     share_line: str  # the e-mail sentence; {clinic} is share_at_clinic or "", {title} the page
     share_at_clinic: str  # fills {clinic} above; {name} is the clinic's name
@@ -52,6 +53,7 @@ LABELS: dict[str, Labels] = {
         contact="Contact",
         poster="affiche voor de wachtkamer",
         scan_me="Scan mij",
+        poster_heading="Affiches voor de wachtkamer (PDF, om te printen)",
         share_subject="Voor uw afspraak: {title}",
         share_line="Voor uw afspraak{clinic}: lees hier vooraf \u201e{title}\u201d",
         share_at_clinic=" bij {name}",
@@ -76,6 +78,7 @@ LABELS: dict[str, Labels] = {
         contact="Contact",
         poster="waiting-room poster",
         scan_me="Scan me",
+        poster_heading="Waiting-room posters (PDF, to print)",
         share_subject="Before your appointment: {title}",
         share_line="Before your appointment{clinic}, please read \u201c{title}\u201d",
         share_at_clinic=" at {name}",
