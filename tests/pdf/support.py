@@ -90,7 +90,7 @@ MARGINS = {
     "article.pdf": (20, 18, 20, 18),
     "handout.pdf": (12, 14, 12, 14),
     "poster-a3.pdf": (15, 15, 15, 15),
-    "poster-a4.pdf": (10, 10, 10, 10),
+    "poster-a4.pdf": (10.61, 10.61, 10.61, 10.61),
 }
 _TOLERANCE = 1.0  # points: glyph boxes of descenders and rounding
 _KINDS = {1: "text", 2: "path", 3: "image", 4: "shading", 5: "form"}

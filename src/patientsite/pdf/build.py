@@ -21,7 +21,7 @@ from patientsite.pdf.collect import Page, collect
 from patientsite.pdf.document import font_css
 from patientsite.pdf.handout import handout_html
 from patientsite.pdf.labels import labels_for
-from patientsite.pdf.poster import SIZES, PosterSize, file_name, poster_html
+from patientsite.pdf.poster import A3, A4, SIZES, TEXT_SIZES_PT, file_name, poster_html
 from patientsite.pdf.render import PdfError, pdf_bytes, render, write_atomically
 from patientsite.pdf.settings import FONT_FILES, Language, Settings
 
@@ -123,30 +123,54 @@ def build_handout(settings: Settings, language: Language, pages: list[Page]) -> 
     )
 
 
-def build_poster(
-    settings: Settings, language: Language, pages: list[Page], size: PosterSize
-) -> Output:
-    """The poster in the largest text size that fits on one sheet."""
-    target = pdf_path(settings, language, file_name(size))
-    what = f"The {size.name.upper()} poster ({language.code}, {target.name})"
-    html, _meta = poster_html(pages, settings, language, labels_for(language.code), size)
-    # Bisect the sizes (largest first): a layout takes a few tenths of a second.
-    low, high, fitting = 0, len(size.sizes_pt) - 1, None
-    while low <= high:
-        middle = (low + high) // 2
-        css = font_css(settings) + f"\n.poster-pdf {{ font-size: {size.sizes_pt[middle]}pt; }}\n"
-        document = render(css, html, settings.site_dir, what)
-        if len(document.pages) == 1:
-            fitting, high = document, middle - 1
-        else:
-            low = middle + 1
-    if fitting is None:
+def _used_height(document: Document) -> float:
+    """How much of its first page's height a document fills (1.0: all of it, or more)."""
+    # WeasyPrint 70 (pinned) keeps the laid-out boxes of a page in Page._page_box; the root
+    # box's height is that of everything on the page.
+    page_box = document.pages[0]._page_box
+    return float(page_box.children[0].margin_height() / page_box.height)
+
+
+def _poster_css(settings: Settings, size_pt: float) -> str:
+    return font_css(settings) + f"\n.poster-pdf {{ font-size: {size_pt:.2f}pt; }}\n"
+
+
+def build_posters(settings: Settings, language: Language, pages: list[Page]) -> list[Output]:
+    """The A3 poster in the largest text size that fits one sheet, and the A4 poster: the same
+    layout reduced to A4. A layout takes a few tenths of a second, so the A3 size is guessed
+    from how much of the sheet the smallest size fills, and then tried."""
+    labels = labels_for(language.code)
+    html = {
+        size.name: poster_html(copy.deepcopy(pages), settings, language, labels, size)[0]
+        for size in SIZES
+    }
+    what = f"The A3 poster ({language.code}, poster-a3.pdf)"
+    smallest = TEXT_SIZES_PT[-1]
+    best = render(_poster_css(settings, smallest), html["a3"], settings.site_dir, what)
+    if len(best.pages) > 1:
         home = sources.source_name(settings, language, pages[0].path, pages[0].file)
         raise PdfError(
             f"{what}: the key messages of {home} and the warning signs do not fit on one "
-            f"sheet, even at {size.sizes_pt[-1]} pt. Shorten them."
+            f"sheet, even at {smallest} pt. Shorten them."
         )
-    return _write(settings, fitting, target, language, what)
+    # Wrapped text grows with the square of its size (longer lines and more of them).
+    guess = smallest / _used_height(best) ** 0.5
+    best_pt = smallest
+    for size_pt in (size for size in TEXT_SIZES_PT[:-1] if size <= guess):
+        document = render(_poster_css(settings, size_pt), html["a3"], settings.site_dir, what)
+        if len(document.pages) == 1:
+            best, best_pt = document, size_pt
+            break
+    outputs = [_write(settings, best, pdf_path(settings, language, file_name(A3)), language, what)]
+    what = f"The A4 poster ({language.code}, poster-a4.pdf)"
+    # Font rounding may move a line break: then a little smaller, a few times at most.
+    for step in range(4):
+        size_pt = best_pt * A4.scale * (1 - 0.02 * step)
+        document = render(_poster_css(settings, size_pt), html["a4"], settings.site_dir, what)
+        if len(document.pages) == 1:
+            target = pdf_path(settings, language, file_name(A4))
+            return [*outputs, _write(settings, document, target, language, what)]
+    raise PdfError(f"{what}: the A3 poster reduced to A4 does not fit on one sheet.")
 
 
 def build_language(settings: Settings, language: Language) -> list[Output]:
@@ -157,7 +181,7 @@ def build_language(settings: Settings, language: Language) -> list[Output]:
     return [
         build_article(settings, language, copy.deepcopy(pages)),
         build_handout(settings, language, copy.deepcopy(pages)),
-        *(build_poster(settings, language, copy.deepcopy(pages), size) for size in SIZES),
+        *build_posters(settings, language, pages),
     ]
 
 

@@ -25,15 +25,16 @@ class PosterSize:
     """One paper size of the poster."""
 
     name: str  # "a3" or "a4": the file name's end and the CSS page name's
-    sizes_pt: tuple[float, ...]  # body text sizes to try, largest first; the first that fits
+    scale: float  # its size against A3: every length of its layout is A3's times this
 
 
-# A3 never goes below 20 pt. A4 is the same poster on a sheet half as big: at 20 pt the key
-# messages and three tiers of warning signs need two pages, so its text may go down to 14 pt,
-# the A3 poster's 20 pt reduced to A4 (20 / 1.414).
-A3 = PosterSize("a3", (32, 30, 28, 26, 25, 24, 23, 22, 21, 20))
-A4 = PosterSize("a4", (20, 19, 18, 17, 16, 15.5, 15, 14.5, 14))
+# A4 is the A3 poster reduced to half the area (print.css sizes everything in em, the margins
+# too), so the A4 poster has A3's layout and line breaks at 1/1.414 of its text size.
+A3 = PosterSize("a3", 1.0)
+A4 = PosterSize("a4", 0.5**0.5)
 SIZES = (A3, A4)
+# The A3 poster's body text sizes to try, largest first: never below 20 pt (large print).
+TEXT_SIZES_PT = (32, 30, 28, 26, 25, 24, 23, 22, 21, 20)
 
 
 def file_name(size: PosterSize) -> str:
