@@ -163,14 +163,18 @@ def build_posters(settings: Settings, language: Language, pages: list[Page]) -> 
             break
     outputs = [_write(settings, best, pdf_path(settings, language, file_name(A3)), language, what)]
     what = f"The A4 poster ({language.code}, poster-a4.pdf)"
-    # Font rounding may move a line break: then a little smaller, a few times at most.
-    for step in range(4):
-        size_pt = best_pt * A4.scale * (1 - 0.02 * step)
+    # Font rounding may move a line break: then a little smaller, but never below 14 pt.
+    reduced = best_pt * A4.scale
+    for size_pt in (size for size in (reduced, reduced * 0.99, reduced * 0.98) if size >= 14):
         document = render(_poster_css(settings, size_pt), html["a4"], settings.site_dir, what)
         if len(document.pages) == 1:
             target = pdf_path(settings, language, file_name(A4))
             return [*outputs, _write(settings, document, target, language, what)]
-    raise PdfError(f"{what}: the A3 poster reduced to A4 does not fit on one sheet.")
+    home = sources.source_name(settings, language, pages[0].path, pages[0].file)
+    raise PdfError(
+        f"{what}: the key messages of {home} and the warning signs do not fit on one A4 "
+        "sheet at 14 pt. Shorten them."
+    )
 
 
 def build_language(settings: Settings, language: Language) -> list[Output]:
