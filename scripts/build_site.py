@@ -16,6 +16,13 @@ from patientsite.publish import publish, source_date_epoch
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CHECK_LINKS = ROOT / "scripts" / "check_links.py"
+# The words the build's last line uses for a failed step (as the README names the steps).
+STEP_NAMES = {
+    "mkdocs build": "mkdocs build",
+    "patientsite.pdf": "PDF step",
+    "patientsite.share": "share kit",
+    "check_links.py": "link check",
+}
 
 
 def steps(site_dir: Path, config_file: Path) -> list[list[str]]:
@@ -46,8 +53,9 @@ def build(target: Path, config_file: Path) -> int:
         env["SOURCE_DATE_EPOCH"] = epoch
     failure = publish(steps(work, config_file), work, target, cwd=project, env=env)
     if failure is not None:
+        step = STEP_NAMES.get(failure.describe(), failure.describe())
         print(
-            f"\nBuild failed in: {failure.describe()} (the cause is above). "
+            f"\nBuild failed in: {step} (the cause is above). "
             f"{target.name}/ was left as it was.",
             file=sys.stderr,
         )

@@ -46,11 +46,12 @@ class StepFailure:
     returncode: int  # its exit code (never 0)
 
     def describe(self) -> str:
-        """The step as people know it: "mkdocs build", or a script's name ("check_links.py")."""
-        names = [Path(part).name for part in self.command[:2]]
+        """The step as people know it: "mkdocs build", a script's name ("check_links.py") or
+        a module's ("patientsite.pdf" for ``python -m patientsite.pdf``)."""
+        names = [Path(part).name for part in self.command[:3]]
         if names[0].startswith("python") and len(names) > 1:
-            return names[1]
-        return " ".join(names)
+            return names[2] if names[1] == "-m" and len(names) > 2 else names[1]
+        return " ".join(names[:2])
 
 
 def source_date_epoch(project: Path, environ: Mapping[str, str]) -> str | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from patientsite.pdf.collect import CollectError, collect
 from patientsite.pdf.labels import Labels, labels_for
+from patientsite.pdf.poster import SIZES, file_name
 from patientsite.pdf.qr import qr_png, qr_svg
 from patientsite.pdf.settings import FONTS_DIR, Language, Settings, SettingsError, load_settings
 
@@ -83,6 +84,17 @@ def _overview(links: list[ShareLink], settings: Settings) -> str:
             f"<pre>{escape(email_text(link, settings, labels))}</pre>\n"
             f"<h3>{escape(labels.share_html)}</h3>\n{email_html(link, settings, labels)}</section>"
         )
+    for language in settings.languages:
+        labels = labels_for(language.code)
+        posters = " · ".join(
+            f'<a href="../{language.root}{file_name(size)}">{escape(labels.poster)} '
+            f"({size.name.upper()})</a>"
+            for size in SIZES
+        )
+        sections.append(
+            f'<section lang="{language.code}">\n<h2>{escape(labels.poster_heading)}</h2>\n'
+            f"<p>{posters}</p>\n</section>"
+        )
     first = labels_for(settings.languages[0].code)
     return (
         f'<!DOCTYPE html>\n<html lang="{settings.languages[0].code}">\n<head>\n'
@@ -137,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for link in links:
         print(f"{link.lang}  {link.url}")
-    print(f"Share kit written to {args.site / SHARE_DIR}/ ({len(links)} pages).", file=sys.stderr)
+    # The site's own folder name: a build writes into a temporary folder that is then renamed.
+    print(f"Share kit written to site/{SHARE_DIR}/ ({len(links)} pages).", file=sys.stderr)
     return 0
 
 

@@ -101,6 +101,8 @@ def test_a_failed_swap_puts_the_old_site_back(tmp_path: Path, published: Path) -
 def test_step_failure_names_the_step() -> None:
     assert StepFailure(("/x/.venv/bin/mkdocs", "build", "--strict"), 1).describe() == "mkdocs build"
     assert StepFailure(("/usr/bin/python3", "/p/scripts/pdfs.py"), 2).describe() == "pdfs.py"
+    module = StepFailure(("/x/.venv/bin/python", "-m", "patientsite.pdf", "--site", "s"), 1)
+    assert module.describe() == "patientsite.pdf"
 
 
 def test_source_date_epoch_from_the_environment(tmp_path: Path) -> None:

@@ -64,6 +64,13 @@ BREAKAGES = {
         _edit("docs/en/index.md", "uitleg.md#why", "uitleg.md#wy"),
         ["'uitleg.md#wy'", "does not contain an anchor '#wy'", "Build failed in: mkdocs build"],
     ),
+    "a character no PDF font has (found by the PDF step)": (
+        _edit("docs/en/index.md", "An MRI usually", "\u6f22 An MRI usually"),
+        [
+            "docs/en/index.md, line 11: \u201c\u6f22\u201d (U+6F22 CJK UNIFIED IDEOGRAPH-6F22)",
+            "Build failed in: PDF step",
+        ],
+    ),
     "broken link in raw HTML (found by the link check)": (
         _edit(
             "docs/nl/uitleg.md",
@@ -74,7 +81,7 @@ BREAKAGES = {
             "uitleg/index.html:",
             "../oefeningen/ -> no such page or file in the site (/oefeningen/)",
             "(page made from docs/nl/uitleg.md)",
-            "Build failed in: check_links.py",
+            "Build failed in: link check",
         ],
     ),
 }
@@ -95,6 +102,11 @@ def test_a_failed_build_leaves_the_site_as_it_was(
     assert code != 0
     for message in [*messages, "site/ was left as it was"]:
         assert message in output.out + output.err
+    # Our steps name what the author edits, never the temporary folder (only mkdocs's own
+    # and static-i18n's "documentation to directory" lines do).
+    lines = (output.out + output.err).splitlines()
+    ours = [line for line in lines if "documentation to" not in line]
+    assert [line for line in ours if ".site-build-" in line] == []
     assert snapshot(folder / "site") == before
     assert sorted(path.name for path in folder.iterdir()) == ["project", "site"]
 

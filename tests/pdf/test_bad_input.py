@@ -1,14 +1,19 @@
 """Bad settings and failures: a message naming the setting, exit 1, and no half-written PDF."""
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from patientsite.pdf import render
+from patientsite.pdf import render, sources
 from patientsite.pdf.settings import (
+    FONT_FILES,
     FONTS_DIR,
+    Clinic,
+    Language,
+    Settings,
     SettingsError,
     check_site_url,
     load_settings,
@@ -144,6 +149,7 @@ def test_a_failure_during_layout_leaves_no_pdf_of_that_language(site_copy: Path)
     assert result.returncode == 1
     assert "The full article PDF (nl, article.pdf): a file it needs cannot be read" in result.stderr
     assert "ontbreekt.png" in result.stderr
+    assert str(site_copy) not in result.stderr  # never the (temporary) build folder
     assert not (site_copy / "pdf" / "article.pdf").exists()
     assert list(site_copy.rglob("*.part")) == []
 
@@ -170,14 +176,16 @@ def test_write_atomically_leaves_the_old_file_or_nothing(
     assert list(target.parent.iterdir()) == [target]
 
 
-def test_the_package_fonts_are_present() -> None:
-    assert sorted(path.name for path in FONTS_DIR.glob("*.ttf")) == [
-        "AtkinsonHyperlegible-Bold.ttf",
-        "AtkinsonHyperlegible-BoldItalic.ttf",
-        "AtkinsonHyperlegible-Italic.ttf",
-        "AtkinsonHyperlegible-Regular.ttf",
-    ]
+def test_the_package_fonts_are_present_with_their_licences() -> None:
+    assert sorted(path.name for path in FONTS_DIR.glob("*.ttf")) == sorted(
+        font.name for font in FONT_FILES
+    )
     assert (FONTS_DIR / "OFL.txt").read_text(encoding="utf-8").count("SIL OPEN FONT LICENSE") == 1
+    dejavu = (FONTS_DIR / "DejaVu-LICENSE.txt").read_text(encoding="utf-8")
+    assert "License: bitstream-vera" in dejavu
+    assert "DejaVu changes are in public domain" in dejavu
+    symbola = (FONTS_DIR / "Symbola-LICENSE.txt").read_text(encoding="utf-8")
+    assert "Fonts are free for any use" in symbola
 
 
 def test_missing_harfbuzz_subsetter_is_no_reason_to_stop(caplog: pytest.LogCaptureFixture) -> None:
@@ -190,3 +198,59 @@ def test_missing_harfbuzz_subsetter_is_no_reason_to_stop(caplog: pytest.LogCaptu
         )
     with pytest.raises(render.PdfError, match="Image not found"), render._strict("test PDF"):
         logging.getLogger("weasyprint").warning("Image not found")
+
+
+def test_a_character_no_font_has_names_the_page_line_and_character(
+    site_copy: Path, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURE / "docs", docs)
+    source = docs / "en" / "scan.md"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    lines.insert(9, "The sign \u6f22 and \u16a0 print nowhere.")
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    page = site_copy / "en" / "scan" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</h1>", "</h1><p>The sign \u6f22 and \u16a0.</p>", 1), "utf-8")
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs)
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+    result = run_module("patientsite.pdf", "--site", site_copy, "--config", config_file)
+
+    assert result.returncode == 1
+    assert "Some characters (en) cannot be printed: none of the PDF fonts has them." in (
+        result.stderr
+    )
+    assert "docs/en/scan.md, line 10: \u201c\u6f22\u201d (U+6F22 CJK UNIFIED IDEOGRAPH-6F22)" in (
+        result.stderr
+    )
+    assert "docs/en/scan.md, line 10: \u201c\u16a0\u201d (U+16A0 RUNIC LETTER FEHU FEOH FE F)" in (
+        result.stderr
+    )
+    assert str(site_copy) not in result.stderr
+    assert not (site_copy / "en" / "pdf" / "article.pdf").exists()
+
+
+def test_a_character_from_the_bibliography_names_the_entry(tmp_path: Path) -> None:
+    bib = tmp_path / "references.bib"
+    bib.write_text(
+        "@article{chou2009,\n  author = {Chou, Roger},\n  title = {Imaging \u6f22},\n}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs" / "en").mkdir(parents=True)
+    (tmp_path / "docs" / "en" / "sources.md").write_text("# References\n", encoding="utf-8")
+    settings = Settings(
+        site_url="https://x.example/",
+        languages=(Language("en", "Site", "", ""),),
+        clinic=Clinic(),
+        logo=None,
+        site_dir=tmp_path / "site",
+        fonts_dir=FONTS_DIR,
+        config_file=tmp_path / "mkdocs.yml",
+        docs_dir=tmp_path / "docs",
+        bib_file=bib,
+    )
+    places = sources.find(settings, settings.languages[0], "sources/", ["\u6f22"])
+    assert [str(place) for place in places] == ["references.bib, line 3 (entry chou2009)"]

@@ -5,6 +5,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from patientsite.pdf.settings import FONT_FILES
 from tests.pdf.support import (
     HEADINGS,
     ROOTS,
@@ -92,6 +93,10 @@ def test_title_block_and_page_numbers(
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_fonts_are_embedded_and_ours(fixture_site: Path, lang: str) -> None:
+    # PDF font names carry our CSS family names ("Patientsite-DejaVu-Sans"): a font installed
+    # on the machine (plain "DejaVu-Sans") never appears.
+    ours = {family.replace(" ", "-") for family in (font.family for font in FONT_FILES)}
+    used = set()
     for name in ("article.pdf", "handout.pdf"):
         reader = pypdf.PdfReader(pdf(fixture_site, lang, name))
         fonts = {}
@@ -101,10 +106,26 @@ def test_fonts_are_embedded_and_ours(fixture_site: Path, lang: str) -> None:
                 fonts[str(font["/BaseFont"])] = font
         assert fonts
         for base_font, font in fonts.items():
-            assert "Atkinson-Hyperlegible" in base_font
+            name = base_font.partition("+")[2]  # after the subset tag: "Atkinson-Hyperlegible-Bold"
+            families = [family for family in ours if f"{name}-".startswith(f"{family}-")]
+            assert families, base_font
+            used.add(max(families, key=len))
             descendant = font["/DescendantFonts"][0].get_object()
             descriptor = descendant["/FontDescriptor"].get_object()
             assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, base_font
+    # The fixture's scan page needs all four: body, code, Greek and Hebrew, and 👍.
+    assert used == ours
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_code_greek_names_emoji_and_right_to_left_print(fixture_site: Path, lang: str) -> None:
+    text = pdf_text(pdf(fixture_site, lang, "article.pdf"))
+    characters = ["make site", "TNF-α", "β-", "Łukasz", "Erdős", "Ștefan", "Þórsson", "😀", "👍"]  # noqa: RUF001
+    for words in characters:
+        assert words in text
+    # Right-to-left names: PDF text comes out in the order of the drawn glyphs.
+    assert "שרה" in text or "הרש" in text
+    assert "محمد" in text or "دمحم" in text
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -5,13 +5,21 @@ from pathlib import Path
 
 import pytest
 
-from patientsite.pdf import htmltree
+from patientsite.pdf import coverage, htmltree, sources
+from patientsite.pdf.article import keep_numbers
 from patientsite.pdf.citations import strip_citations
 from patientsite.pdf.collect import Page, nav_paths, reviewed_date
 from patientsite.pdf.document import css_string, margin_css
 from patientsite.pdf.labels import labels_for
 from patientsite.pdf.links import PRINT_URL, prefix_ids, rewrite_links
-from patientsite.pdf.settings import Clinic, Language, Settings, languages_from_config
+from patientsite.pdf.settings import (
+    FONT_FILES,
+    FONTS_DIR,
+    Clinic,
+    Language,
+    Settings,
+    languages_from_config,
+)
 
 SETTINGS = Settings(
     site_url="https://x.example/site/",
@@ -138,3 +146,96 @@ def test_page_numbers_in_both_languages() -> None:
         "", "", "", labels_for("en")
     )
     assert css_string('a "b" \\ c') == '"a \\"b\\" \\\\ c"'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain text, ok", []),
+        ("TNF-\u03b1 and \u6f22 and \u6f22 again", ["\u6f22"]),
+        # Joiners, direction marks and emoji variation selectors are never drawn.
+        ("a\u200db\u200fc\ufe0fd\u00ade", []),
+        ("\u16a0\u6f22", ["\u16a0", "\u6f22"]),
+    ],
+)
+def test_missing_characters(text: str, expected: list[str]) -> None:
+    fonts = frozenset(ord(c) for c in "plain text, okTNF-\u03b1andgi abcde")
+    assert coverage.missing(text, fonts) == expected
+
+
+def test_describe_names_the_character() -> None:
+    assert coverage.describe("\u0151") == (
+        "\u201c\u0151\u201d (U+0151 LATIN SMALL LETTER O WITH DOUBLE ACUTE)"
+    )
+
+
+def test_shipped_fonts_cover_code_greek_names_right_to_left_and_emoji() -> None:
+    fonts = coverage.covered(FONTS_DIR / font.name for font in FONT_FILES)
+    text = (
+        "make site \u03b1\u03b2 \u0142\u0151\u0219\u00de \u05e9\u05e8\u05d4 "
+        "\u0645\u062d\u0645\u062f \U0001f600\U0001f44d\u2764"
+    )
+    assert coverage.missing(text, fonts) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("smile \U0001f600!", "smile \U0001f600\ufe0e!"),
+        ("heart \u2764\ufe0f.", "heart \u2764\ufe0e."),  # emoji style asked: text style given
+        ("already \u2764\ufe0e", "already \u2764\ufe0e"),
+        ("arrow \u2192 and \u03b1", "arrow \u2192 and \u03b1"),
+    ],
+)
+def test_text_presentation(text: str, expected: str) -> None:
+    assert coverage.text_presentation(text) == expected
+
+
+def test_printed_text_leaves_out_what_print_hides() -> None:
+    element = htmltree.parse_fragment(
+        '<p>Pain <span class="citation-backlinks">\u21a9\ufe0e</span>end</p>'
+        "<svg><title>Name \u6f22</title><text>Box</text></svg>"
+    )
+    assert coverage.printed_text(element) == "Pain endBox"
+
+
+@pytest.mark.parametrize(
+    ("html", "numbers"),
+    [
+        ('<ol><li value="7">a</li><li value="29">b</li></ol>', ["7.", "29."]),
+        ("<ol><li>a</li><li>b</li></ol>", ["1.", "2."]),
+        ('<ol start="4"><li>a</li><li value="9">b</li><li>c</li></ol>', ["4.", "9.", "10."]),
+    ],
+)
+def test_list_numbers_are_printed_as_on_screen(html: str, numbers: list[str]) -> None:
+    root = htmltree.parse_fragment(html)
+    ordered = htmltree.query(root, "ol")
+    assert ordered is not None
+    keep_numbers(ordered)
+    assert [htmltree.text_of(n) for n in htmltree.query_all(root, ".list-number")] == numbers
+    assert "numbered" in htmltree.classes(ordered)
+    assert htmltree.text_of(ordered).startswith(f"{numbers[0]}a")
+
+
+def test_source_file_of_a_page_address(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    for name in ("en/index.md", "en/scan.md", "en/deep/index.md"):
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("# T\n", encoding="utf-8")
+    settings = Settings(
+        site_url="https://x.example/",
+        languages=(Language("en", "Site", "", ""),),
+        clinic=Clinic(),
+        logo=None,
+        site_dir=tmp_path / ".site-build-1",
+        fonts_dir=FONTS_DIR,
+        config_file=tmp_path / "mkdocs.yml",
+        docs_dir=docs,
+    )
+    english = settings.languages[0]
+    assert sources.source_name(settings, english, "", Path()) == "docs/en/index.md"
+    assert sources.source_name(settings, english, "scan/", Path()) == "docs/en/scan.md"
+    assert sources.source_name(settings, english, "deep/", Path()) == "docs/en/deep/index.md"
+    assert sources.source_name(settings, english, "gone/", Path()) == (
+        "the page https://x.example/gone/"
+    )

@@ -12,6 +12,8 @@ LABELS: dict[str, dict[str, str]] = {
         "search_dialog": "Zoeken op deze website",
         "pdf_article": "Hele tekst als PDF (om te printen)",
         "pdf_handout": "Folder voor de wachtkamer (PDF, één blad, dubbelzijdig)",
+        "pdf_poster_a3": "Poster voor de wachtkamer (PDF, A3)",
+        "pdf_poster_a4": "Poster (PDF, A4)",
     },
     "en": {
         "permalink": "Link to this section",
@@ -22,6 +24,8 @@ LABELS: dict[str, dict[str, str]] = {
         "search_dialog": "Search this website",
         "pdf_article": "Full text as PDF (to print)",
         "pdf_handout": "Waiting-room handout (PDF, one sheet, both sides)",
+        "pdf_poster_a3": "Waiting-room poster (PDF, A3)",
+        "pdf_poster_a4": "Poster (PDF, A4)",
     },
 }
 

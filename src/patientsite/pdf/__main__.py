@@ -18,7 +18,7 @@ from patientsite.pdf.settings import FONTS_DIR, SettingsError, load_settings
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m patientsite.pdf",
-        description="Make the full-article and handout PDFs of every language of a built site.",
+        description="Make the article, handout and poster PDFs of every language of a built site.",
     )
     parser.add_argument("--site", type=Path, required=True, help="the built site folder")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml")

@@ -4,6 +4,7 @@ Pages come in navigation order; the full reference list page goes last ("then th
 references"), so the PDF reads as one article followed by its sources.
 """
 
+import xml.etree.ElementTree as ET
 from html import escape
 
 from patientsite.pdf import htmltree, links
@@ -12,13 +13,14 @@ from patientsite.pdf.document import (
     Meta,
     author_of,
     brand_html,
+    font_list,
     format_date,
     html_document,
     margin_css,
     online_html,
 )
 from patientsite.pdf.labels import Labels
-from patientsite.pdf.settings import FONT_FAMILY, Language, Settings
+from patientsite.pdf.settings import BODY_FAMILIES, Language, Settings
 
 # The page with the full reference list (same file name in every language).
 REFERENCES_PAGE = "sources/"
@@ -41,9 +43,34 @@ def prepare(pages: list[Page], settings: Settings, language: Language) -> None:
             name = htmltree.local_name(element.tag) if isinstance(element.tag, str) else ""
             if name == "details":
                 element.set("open", "")  # a folded block would hide its text on paper
+            if name == "ol":
+                keep_numbers(element)
             if element.get("font-family"):
-                # Diagrams name system fonts; the PDF must use the font it embeds.
-                element.set("font-family", FONT_FAMILY)
+                # Diagrams name system fonts; the PDF must use the fonts it embeds.
+                element.set("font-family", font_list(BODY_FAMILIES))
+
+
+def keep_numbers(ordered: ET.Element) -> None:
+    """Print each item of an ordered list with the number it has on screen, as text.
+
+    WeasyPrint ignores <li value="7"> and counts from 1, which sent [7] to the wrong work;
+    numbers as text are also what text extraction and screen readers of the PDF find.
+    """
+    if ordered.get("reversed") is not None:
+        return  # counts down: WeasyPrint's own numbers are no worse than ours would be
+    start = ordered.get("start", "1").strip()
+    number = int(start) - 1 if start.isdigit() else 0
+    ordered.set("class", " ".join([*htmltree.classes(ordered), "numbered"]))
+    for item in ordered:
+        if not isinstance(item.tag, str) or htmltree.local_name(item.tag) != "li":
+            continue
+        value = item.get("value", "").strip()
+        number = int(value) if value.isdigit() else number + 1
+        label = ET.Element("span", {"class": "list-number"})
+        label.text = f"{number}."
+        label.tail = item.text
+        item.text = None
+        item.insert(0, label)
 
 
 def title_block(settings: Settings, language: Language, pages: list[Page], labels: Labels) -> str:

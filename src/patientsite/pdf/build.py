@@ -15,13 +15,15 @@ from pathlib import Path
 
 from weasyprint import Document
 
+from patientsite.pdf import coverage, sources
 from patientsite.pdf.article import article_html
 from patientsite.pdf.collect import Page, collect
 from patientsite.pdf.document import font_css
 from patientsite.pdf.handout import handout_html
 from patientsite.pdf.labels import labels_for
+from patientsite.pdf.poster import A3, A4, SIZES, TEXT_SIZES_PT, file_name, poster_html
 from patientsite.pdf.render import PdfError, pdf_bytes, render, write_atomically
-from patientsite.pdf.settings import FONT_FAMILY, Language, Settings
+from patientsite.pdf.settings import FONT_FILES, Language, Settings
 
 log = logging.getLogger(__name__)
 
@@ -49,20 +51,53 @@ def pdf_path(settings: Settings, language: Language, name: str) -> Path:
 
 def _check_fonts(document: Document, what: str) -> None:
     """Every font in the PDF must be ours: a fallback font would come from the machine."""
-    families = {font.family for font in document.fonts.values()}
-    others = sorted(str(family) for family in families if FONT_FAMILY not in str(family))
-    if others:
+    ours = {font.family for font in FONT_FILES}
+    others = sorted({str(font.family) for font in document.fonts.values()} - ours)
+    if others:  # check_characters should have caught it; this guards the PDF itself
         raise PdfError(
-            f"{what}: some characters are not in the font '{FONT_FAMILY}', so the machine's "
-            f"font {', '.join(others)} was used. Replace those characters in the text."
+            f"{what}: some characters are in none of the PDF fonts, so the machine's font "
+            f"{', '.join(others)} was used."
         )
 
 
-def _write(document: Document, target: Path, language: Language, what: str) -> Output:
+def check_characters(settings: Settings, language: Language, pages: list[Page]) -> None:
+    """Every character must be in one of our fonts; else name each one and where it is."""
+    fonts = coverage.covered(path for _font, path in settings.font_files())
+    problems: list[str] = []
+    for page in pages:
+        text = coverage.printed_text(page.article)
+        for character in coverage.missing(text, fonts):
+            places = sources.find(settings, language, page.path, [character])
+            where = [str(place) for place in places] or [
+                sources.source_name(settings, language, page.path, page.file)
+            ]
+            problems.extend(f"  {place}: {coverage.describe(character)}" for place in where)
+    clinic = settings.clinic
+    for character in coverage.missing(
+        " ".join((language.site_name, language.site_description, clinic.name, clinic.contact)),
+        fonts,
+    ):
+        problems.append(
+            f"  {sources.shown(settings, settings.config_file)}: {coverage.describe(character)}"
+        )
+    if problems:
+        raise PdfError(
+            f"Some characters ({language.code}) cannot be printed: none of the PDF fonts has "
+            "them.\n" + "\n".join(dict.fromkeys(problems)) + "\nReplace each one (for example "
+            "by a word, or a letter of the Latin, Greek, Cyrillic, Hebrew or Arabic alphabet), "
+            "or ask a developer to add a font that has it to src/patientsite/pdf/fonts."
+        )
+
+
+def _write(
+    settings: Settings, document: Document, target: Path, language: Language, what: str
+) -> Output:
     data = pdf_bytes(document, what)
     _check_fonts(document, what)
     write_atomically(target, data)
-    log.info(f"{target}: {len(document.pages)} pages, {len(data) // 1024} kB")
+    # Named within the site: the build writes into a temporary folder that is gone afterwards.
+    name = target.relative_to(settings.site_dir).as_posix()
+    log.info(f"site/{name}: {len(document.pages)} pages, {len(data) // 1024} kB")
     return Output(path=target, language=language.code, pages=len(document.pages), size=len(data))
 
 
@@ -71,7 +106,7 @@ def build_article(settings: Settings, language: Language, pages: list[Page]) -> 
     what = f"The full article PDF ({language.code}, {target.name})"
     html, page_css, _meta = article_html(pages, settings, language, labels_for(language.code))
     document = render(font_css(settings) + page_css, html, settings.site_dir, what)
-    return _write(document, target, language, what)
+    return _write(settings, document, target, language, what)
 
 
 def build_handout(settings: Settings, language: Language, pages: list[Page]) -> Output:
@@ -90,20 +125,77 @@ def build_handout(settings: Settings, language: Language, pages: list[Page]) -> 
     for size in HANDOUT_SIZES_PT:
         document = smallest if size == HANDOUT_SIZES_PT[-1] else layout(size)
         if len(document.pages) <= pages_allowed:
-            return _write(document, target, language, what)
+            return _write(settings, document, target, language, what)
+    home = sources.source_name(settings, language, pages[0].path, pages[0].file)
     raise PdfError(
-        f"{what}: the key messages of {pages[0].file} and the warning signs do not fit on "
+        f"{what}: the key messages of {home} and the warning signs do not fit on "
         f"{HANDOUT_MAX_PAGES} A4 pages, even at {HANDOUT_SIZES_PT[-1]} pt. Shorten them."
     )
 
 
+def _used_height(document: Document) -> float:
+    """How much of its first page's height a document fills (1.0: all of it, or more)."""
+    # WeasyPrint 70 (pinned) keeps the laid-out boxes of a page in Page._page_box; the root
+    # box's height is that of everything on the page.
+    page_box = document.pages[0]._page_box
+    return float(page_box.children[0].margin_height() / page_box.height)
+
+
+def _poster_css(settings: Settings, size_pt: float) -> str:
+    return font_css(settings) + f"\n.poster-pdf {{ font-size: {size_pt:.2f}pt; }}\n"
+
+
+def build_posters(settings: Settings, language: Language, pages: list[Page]) -> list[Output]:
+    """The A3 poster in the largest text size that fits one sheet, and the A4 poster: the same
+    layout reduced to A4. A layout takes a few tenths of a second, so the A3 size is guessed
+    from how much of the sheet the smallest size fills, and then tried."""
+    labels = labels_for(language.code)
+    html = {
+        size.name: poster_html(copy.deepcopy(pages), settings, language, labels, size)[0]
+        for size in SIZES
+    }
+    what = f"The A3 poster ({language.code}, poster-a3.pdf)"
+    smallest = TEXT_SIZES_PT[-1]
+    best = render(_poster_css(settings, smallest), html["a3"], settings.site_dir, what)
+    if len(best.pages) > 1:
+        home = sources.source_name(settings, language, pages[0].path, pages[0].file)
+        raise PdfError(
+            f"{what}: the key messages of {home} and the warning signs do not fit on one "
+            f"sheet, even at {smallest} pt. Shorten them."
+        )
+    # Wrapped text grows with the square of its size (longer lines and more of them).
+    guess = smallest / _used_height(best) ** 0.5
+    best_pt = smallest
+    for size_pt in (size for size in TEXT_SIZES_PT[:-1] if size <= guess):
+        document = render(_poster_css(settings, size_pt), html["a3"], settings.site_dir, what)
+        if len(document.pages) == 1:
+            best, best_pt = document, size_pt
+            break
+    outputs = [_write(settings, best, pdf_path(settings, language, file_name(A3)), language, what)]
+    what = f"The A4 poster ({language.code}, poster-a4.pdf)"
+    # Font rounding may move a line break: then a little smaller, but never below 14 pt.
+    reduced = best_pt * A4.scale
+    for size_pt in (size for size in (reduced, reduced * 0.99, reduced * 0.98) if size >= 14):
+        document = render(_poster_css(settings, size_pt), html["a4"], settings.site_dir, what)
+        if len(document.pages) == 1:
+            target = pdf_path(settings, language, file_name(A4))
+            return [*outputs, _write(settings, document, target, language, what)]
+    home = sources.source_name(settings, language, pages[0].path, pages[0].file)
+    raise PdfError(
+        f"{what}: the key messages of {home} and the warning signs do not fit on one A4 "
+        "sheet at 14 pt. Shorten them."
+    )
+
+
 def build_language(settings: Settings, language: Language) -> list[Output]:
-    """The full article and the handout of one language."""
+    """The full article, the handout and the posters of one language."""
     pages = collect(settings, language)
+    check_characters(settings, language, pages)
     # Each document changes its pages' trees (ids, links): give each its own copy.
     return [
         build_article(settings, language, copy.deepcopy(pages)),
-        build_handout(settings, language, pages),
+        build_handout(settings, language, copy.deepcopy(pages)),
+        *build_posters(settings, language, pages),
     ]
 
 

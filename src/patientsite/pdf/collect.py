@@ -41,6 +41,15 @@ class Page:
     file: Path  # the built HTML file
 
 
+def in_site(settings: Settings, file: Path) -> str:
+    """A built file as "site/en/scan/index.html": the build works in a temporary folder that
+    is gone by the time anyone reads the message."""
+    try:
+        return f"site/{file.relative_to(settings.site_dir).as_posix()}"
+    except ValueError:
+        return str(file)
+
+
 def language_home(settings: Settings, language: Language) -> Path:
     return settings.site_dir / language.root / "index.html"
 
@@ -105,13 +114,16 @@ def read_page(settings: Settings, language: Language, path: str) -> Page:
         html = file.read_text(encoding="utf-8")
     except OSError as error:
         raise CollectError(
-            f"The navigation links to {path or 'the home page'!r}, but {file} cannot be read: "
+            f"The navigation links to {path or 'the home page'!r}, but {in_site(settings, file)} "
+            "cannot be read: "
             f"{error.strerror}."
         ) from error
     root = htmltree.parse(_head_and_article(html))
     article = htmltree.query(root, "article.md-content__inner") or htmltree.query(root, "article")
     if article is None:
-        raise CollectError(f"{file} has no <article>: is it a page built by MkDocs Material?")
+        raise CollectError(
+            f"{in_site(settings, file)} has no <article>: is it a page built by MkDocs Material?"
+        )
     for element in htmltree.query_all(article, CHROME):
         htmltree.remove(article, element)
     heading = htmltree.query(article, "h1")
@@ -135,7 +147,7 @@ def collect(settings: Settings, language: Language) -> list[Page]:
         home_html = home.read_text(encoding="utf-8")
     except OSError as error:
         raise CollectError(
-            f"The built site has no home page for {language.code!r}: {home} "
+            f"The built site has no home page for {language.code!r}: {in_site(settings, home)} "
             f"({error.strerror}). Run mkdocs build first."
         ) from error
     paths = nav_paths(home_html)

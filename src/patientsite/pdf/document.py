@@ -5,9 +5,10 @@ from datetime import date
 from html import escape
 
 from patientsite.dates import long_date
+from patientsite.pdf.coverage import text_presentation
 from patientsite.pdf.labels import Labels
 from patientsite.pdf.qr import qr_svg
-from patientsite.pdf.settings import FONT_FAMILY, Language, Settings
+from patientsite.pdf.settings import BODY_FAMILIES, CODE_FAMILIES, Language, Settings
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def html_document(meta: Meta, body: str, body_class: str) -> str:
         f'<meta name="author" content="{escape(meta.author)}">\n'
         f'<meta name="description" content="{escape(meta.description)}">\n'
         f'<meta name="generator" content="patientsite">\n'
-        f'</head>\n<body class="{body_class}">\n{body}\n</body>\n</html>\n'
+        f'</head>\n<body class="{body_class}">\n{text_presentation(body)}\n</body>\n</html>\n'
     )
 
 
@@ -82,15 +83,22 @@ def css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
+def font_list(families: tuple[str, ...]) -> str:
+    """A CSS font-family value: '"Atkinson Hyperlegible", "Patientsite DejaVu Sans", ...'."""
+    return ", ".join(css_string(family) for family in families)
+
+
 def font_css(settings: Settings) -> str:
-    """@font-face rules for the embedded font, from the files in our package."""
+    """@font-face rules for the fonts we embed, from the files in our package."""
     rules = [
-        f"@font-face {{ font-family: {css_string(FONT_FAMILY)}; "
-        f'src: url("{path.as_uri()}"); font-weight: {weight}; font-style: {style}; }}'
-        for path, weight, style in settings.font_files()
+        f"@font-face {{ font-family: {css_string(font.family)}; "
+        f'src: url("{path.as_uri()}"); font-weight: {font.weight}; font-style: {font.style}; }}'
+        for font, path in settings.font_files()
     ]
-    # The only family: a glyph the font lacks must not come from whatever the machine has.
-    rules.append(f"html, svg text {{ font-family: {css_string(FONT_FAMILY)}; }}")
+    # Only our families: a glyph none of them has must not come from whatever the machine has
+    # (coverage.py refuses such characters before layout).
+    rules.append(f"html, svg text {{ font-family: {font_list(BODY_FAMILIES)}; }}")
+    rules.append(f"code, kbd, samp, pre {{ font-family: {font_list(CODE_FAMILIES)}; }}")
     return "\n".join(rules)
 
 

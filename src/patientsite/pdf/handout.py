@@ -10,7 +10,7 @@ import logging
 import xml.etree.ElementTree as ET
 from html import escape
 
-from patientsite.pdf import htmltree, links
+from patientsite.pdf import htmltree, links, sources
 from patientsite.pdf.article import REFERENCES_PAGE
 from patientsite.pdf.citations import strip_citations
 from patientsite.pdf.collect import Page
@@ -77,7 +77,8 @@ def handout_html(
     ]
     messages = key_messages(home)
     if messages is None:
-        log.warning(f"{home.file}: no key-messages list at the top; the handout goes without.")
+        page = sources.source_name(settings, language, home.path, home.file)
+        log.warning(f"{page}: no key-messages list at the top; the handout goes without.")
     else:
         parts.append(
             f'<section class="handout__messages"><h2>{escape(labels.key_messages)}</h2>\n'

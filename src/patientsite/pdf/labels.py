@@ -23,6 +23,9 @@ class Labels:
     references: str  # the heading of a page's reference list, as the citations plugin writes it
     sources_note: str  # handout footer: where the sources are
     contact: str  # before the clinic's contact details
+    poster: str  # what the poster is, in its PDF title
+    scan_me: str  # in large letters beside the poster's QR code
+    poster_heading: str  # heading of the posters on the share kit's overview page
     share_subject: str  # e-mail subject; {title} is the page title
     share_line: str  # the e-mail sentence; {clinic} is share_at_clinic or "", {title} the page
     share_at_clinic: str  # fills {clinic} above; {name} is the clinic's name
@@ -48,6 +51,9 @@ LABELS: dict[str, Labels] = {
         references="Bronnen",
         sources_note="De bronnen bij deze tekst staan online",
         contact="Contact",
+        poster="affiche voor de wachtkamer",
+        scan_me="Scan mij",
+        poster_heading="Posters voor de wachtkamer (PDF, om te printen)",
         share_subject="Voor uw afspraak: {title}",
         share_line="Voor uw afspraak{clinic}: lees hier vooraf \u201e{title}\u201d",
         share_at_clinic=" bij {name}",
@@ -70,6 +76,9 @@ LABELS: dict[str, Labels] = {
         references="References",
         sources_note="The sources behind this text are online",
         contact="Contact",
+        poster="waiting-room poster",
+        scan_me="Scan me",
+        poster_heading="Waiting-room posters (PDF, to print)",
         share_subject="Before your appointment: {title}",
         share_line="Before your appointment{clinic}, please read \u201c{title}\u201d",
         share_at_clinic=" at {name}",

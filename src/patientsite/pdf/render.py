@@ -41,8 +41,19 @@ class _Collect(logging.Handler):
             self.messages.append(message)
 
 
+def _within_site(message: str, site: Path | None) -> str:
+    """File addresses in a message relative to the built site: the build writes into a
+    temporary folder (.site-build-NNNN) that is gone when the author reads the message."""
+    if site is None:
+        return message
+    site = site.resolve()
+    for prefix in (site.as_uri() + "/", f"{site}/"):
+        message = message.replace(prefix, "site/")
+    return message
+
+
 @contextmanager
-def _strict(what: str) -> Iterator[None]:
+def _strict(what: str, site: Path | None = None) -> Iterator[None]:
     """Turn WeasyPrint's warnings and errors during the block into a PdfError."""
     logger = logging.getLogger("weasyprint")
     handler = _Collect()
@@ -51,11 +62,13 @@ def _strict(what: str) -> Iterator[None]:
         yield
     except FatalURLFetchingError as error:  # a BaseException: it must be caught by name
         cause = error.__cause__ or error
-        raise PdfError(f"{what}: a file it needs cannot be read: {error} ({cause})") from error
+        message = _within_site(f"{error} ({cause})", site)
+        raise PdfError(f"{what}: a file it needs cannot be read: {message}") from error
     finally:
         logger.removeHandler(handler)
     if handler.messages:
-        raise PdfError(f"{what}: WeasyPrint reported: " + "; ".join(handler.messages))
+        reported = _within_site("; ".join(handler.messages), site)
+        raise PdfError(f"{what}: WeasyPrint reported: {reported}")
 
 
 def render(page_css: str, html: str, base_dir: Path, what: str) -> Document:
@@ -63,7 +76,7 @@ def render(page_css: str, html: str, base_dir: Path, what: str) -> Document:
     ``what`` names it in errors."""
     fetcher = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
     fonts = FontConfiguration()
-    with _strict(what):
+    with _strict(what, base_dir):
         stylesheets = [
             CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher),
             CSS(string=page_css, font_config=fonts, url_fetcher=fetcher),

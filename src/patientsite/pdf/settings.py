@@ -19,13 +19,39 @@ from patientsite.pages.siteinfo import Clinic, ClinicConfigError, clinic_from_ex
 from patientsite.pdf.labels import LABELS
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+# Body text is set in Atkinson Hyperlegible. It has Latin letters only, so a character it lacks
+# (Greek, ł ő ș, Hebrew, Arabic, arrows, emoji) comes from the fallback fonts, in this order;
+# code uses a monospace font. The CSS names are our own, so a font of the same name installed on
+# the machine can never stand in for the files we ship.
 FONT_FAMILY = "Atkinson Hyperlegible"
-# (file, CSS font-weight, CSS font-style); all four, so bold and italic are never faked.
+FALLBACK_FAMILY = "Patientsite DejaVu Sans"
+MONO_FAMILY = "Patientsite DejaVu Sans Mono"
+SYMBOL_FAMILY = "Patientsite Symbola"
+BODY_FAMILIES = (FONT_FAMILY, FALLBACK_FAMILY, SYMBOL_FAMILY)
+CODE_FAMILIES = (MONO_FAMILY, FALLBACK_FAMILY, SYMBOL_FAMILY)
+
+
+@dataclass(frozen=True)
+class FontFile:
+    """One font file we ship, as an @font-face rule uses it."""
+
+    family: str  # the CSS family name
+    name: str  # the file name in FONTS_DIR
+    weight: str  # CSS font-weight
+    style: str  # CSS font-style
+
+
+# Atkinson in all four styles, so bold and italic are never faked in body text.
 FONT_FILES = (
-    ("AtkinsonHyperlegible-Regular.ttf", "normal", "normal"),
-    ("AtkinsonHyperlegible-Bold.ttf", "bold", "normal"),
-    ("AtkinsonHyperlegible-Italic.ttf", "normal", "italic"),
-    ("AtkinsonHyperlegible-BoldItalic.ttf", "bold", "italic"),
+    FontFile(FONT_FAMILY, "AtkinsonHyperlegible-Regular.ttf", "normal", "normal"),
+    FontFile(FONT_FAMILY, "AtkinsonHyperlegible-Bold.ttf", "bold", "normal"),
+    FontFile(FONT_FAMILY, "AtkinsonHyperlegible-Italic.ttf", "normal", "italic"),
+    FontFile(FONT_FAMILY, "AtkinsonHyperlegible-BoldItalic.ttf", "bold", "italic"),
+    FontFile(FALLBACK_FAMILY, "DejaVuSans.ttf", "normal", "normal"),
+    FontFile(FALLBACK_FAMILY, "DejaVuSans-Bold.ttf", "bold", "normal"),
+    FontFile(MONO_FAMILY, "DejaVuSansMono.ttf", "normal", "normal"),
+    FontFile(MONO_FAMILY, "DejaVuSansMono-Bold.ttf", "bold", "normal"),
+    FontFile(SYMBOL_FAMILY, "Symbola-Symbols.ttf", "normal", "normal"),
 )
 
 
@@ -53,14 +79,17 @@ class Settings:
     logo: Path | None  # the clinic's logo as a file in the built site, or None
     site_dir: Path  # the built site
     fonts_dir: Path  # folder holding FONT_FILES
+    config_file: Path = Path("mkdocs.yml")  # named in messages about its settings
+    docs_dir: Path = Path("docs")  # the Markdown sources, named in messages
+    bib_file: Path | None = None  # the citations plugin's references.bib, if the site has one
 
     def page_url(self, language: Language, path: str) -> str:
         """The absolute address of a page; ``path`` is relative to the language's home."""
         return f"{self.site_url}{language.root}{path}"
 
-    def font_files(self) -> list[tuple[Path, str, str]]:
-        """The font files with their CSS weight and style."""
-        return [(self.fonts_dir / name, weight, style) for name, weight, style in FONT_FILES]
+    def font_files(self) -> list[tuple[FontFile, Path]]:
+        """The font files we ship, each with its path."""
+        return [(font, self.fonts_dir / font.name) for font in FONT_FILES]
 
 
 def read_config(config_file: Path) -> dict[str, object]:
@@ -172,12 +201,13 @@ def check_image(path: Path, what: str) -> None:
 
 
 def check_fonts(fonts_dir: Path) -> None:
-    """The PDFs embed FONT_FAMILY from our package; never let a machine's fonts stand in."""
-    for name, _weight, _style in FONT_FILES:
-        path = fonts_dir / name
+    """The PDFs embed the fonts from our package; never let a machine's fonts stand in."""
+    for font in FONT_FILES:
+        path = fonts_dir / font.name
         if not path.is_file() or not os.access(path, os.R_OK):
+            shown = font.family.removeprefix("Patientsite ")
             raise SettingsError(
-                f"The PDF font '{FONT_FAMILY}' is missing: {path} was not found or cannot be "
+                f"The PDF font '{shown}' is missing: {path} was not found or cannot be "
                 "read. Restore it with 'git checkout -- src/patientsite/pdf/fonts'."
             )
 
@@ -193,6 +223,9 @@ def load_settings(config_file: Path, site_dir: Path, fonts_dir: Path = FONTS_DIR
     except ClinicConfigError as error:
         raise SettingsError(str(error)) from error
     check_fonts(fonts_dir)
+    project = config_file.resolve().parent
+    citations = _plugin_options(config.get("plugins"), "patientsite/citations")
+    bib = citations.get("bib_file") if citations is not None else None
     return Settings(
         site_url=site_url,
         languages=languages,
@@ -200,4 +233,7 @@ def load_settings(config_file: Path, site_dir: Path, fonts_dir: Path = FONTS_DIR
         logo=find_logo(clinic.logo, site_dir),
         site_dir=site_dir,
         fonts_dir=fonts_dir,
+        config_file=config_file,
+        docs_dir=project / str(config.get("docs_dir") or "docs"),
+        bib_file=project / bib if isinstance(bib, str) and bib else None,
     )
