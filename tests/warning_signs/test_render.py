@@ -12,6 +12,7 @@ from patientsite.warning_signs.render import (
     chart_svg,
     checklist_markdown,
     expand,
+    poster_checklist_html,
 )
 from patientsite.warning_signs.source import WarningSigns, parse_warning_signs
 from tests.warning_signs.test_source import VALID
@@ -141,3 +142,25 @@ def test_a_marker_without_a_file_is_an_error() -> None:
     with pytest.raises(MarkerError, match=r"^docs/nl/t.md:2: \[\[decision-chart\]\] shows"):
         expand("# T\n[[decision-chart]]\n", None, "", "docs/nl/t.md", "nl.yml")
     assert expand("# T\nNo markers.\n", None, "", "docs/nl/t.md", "nl.yml") == "# T\nNo markers.\n"
+
+
+def test_poster_prints_short_forms_without_citations(signs: WarningSigns) -> None:
+    text = VALID.replace(
+        "      - Chest pain [@nhs].\n",
+        "      - text: You have chest pain as well [@nhs].\n        short: Chest pain\n",
+    )
+    with_short = parse_warning_signs(text, "en.yml", "en")
+    html = poster_checklist_html(with_short, "NL")
+    root = ET.fromstring(html)
+    assert [li.text for li in root.iter("li")] == [
+        "Numbness around the anus.",  # no short form: the text without its citation
+        "Chest pain",
+        "Fever.",
+        "Not better after 6 weeks.",
+    ]
+    assert [p.text for p in root.iter("p") if p.get("class") == "red-flags__route"] == [
+        "Call 112 (SEH).",
+        "Call your GP, or the huisartsenpost.",
+        "Your GP.",
+    ]
+    assert "[" not in html

@@ -221,3 +221,17 @@ def test_the_real_files_match_and_every_sign_is_cited() -> None:
             for sign in tier.signs:
                 for key in sign.keys:
                     assert "{" + key + "," in bib, f"{language.file}:{sign.line}: {key}"
+
+
+def test_a_sign_may_have_a_short_form_without_citations() -> None:
+    text = VALID.replace(
+        "      - Chest pain [@nhs].\n",
+        "      - text: Chest pain [@nhs].\n        short: Chest pain\n",
+    )
+    signs = parse_warning_signs(text, "en.yml", "en")
+    assert [(sign.text, sign.short) for sign in signs.tier("now").signs] == [
+        ("Numbness around the anus [@chou2011].", ""),
+        ("Chest pain [@nhs].", "Chest pain"),
+    ]
+    with pytest.raises(WarningSignsError, match=r"en.yml:14: the short form 'Pain \[@nhs\]'"):
+        parse(text.replace("short: Chest pain", "short: Pain [@nhs]"))

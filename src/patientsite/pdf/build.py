@@ -21,7 +21,15 @@ from patientsite.pdf.collect import Page, collect
 from patientsite.pdf.document import font_css
 from patientsite.pdf.handout import handout_html
 from patientsite.pdf.labels import labels_for
-from patientsite.pdf.poster import A3, A4, SIZES, TEXT_SIZES_PT, file_name, poster_html
+from patientsite.pdf.poster import (
+    A3,
+    A4,
+    A4_SMALLEST_PT,
+    SIZES,
+    TEXT_SIZES_PT,
+    file_name,
+    poster_html,
+)
 from patientsite.pdf.render import PdfError, pdf_bytes, render, write_atomically
 from patientsite.pdf.settings import FONT_FILES, Language, Settings
 
@@ -173,9 +181,10 @@ def build_posters(settings: Settings, language: Language, pages: list[Page]) -> 
             break
     outputs = [_write(settings, best, pdf_path(settings, language, file_name(A3)), language, what)]
     what = f"The A4 poster ({language.code}, poster-a4.pdf)"
-    # Font rounding may move a line break: then a little smaller, but never below 14 pt.
+    # Font rounding may move a line break: then a little smaller, but never below the floor.
     reduced = best_pt * A4.scale
-    for size_pt in (size for size in (reduced, reduced * 0.99, reduced * 0.98) if size >= 14):
+    sizes = (reduced, reduced * 0.99, reduced * 0.98)
+    for size_pt in (size for size in sizes if size >= A4_SMALLEST_PT):
         document = render(_poster_css(settings, size_pt), html["a4"], settings.site_dir, what)
         if len(document.pages) == 1:
             target = pdf_path(settings, language, file_name(A4))
@@ -183,7 +192,7 @@ def build_posters(settings: Settings, language: Language, pages: list[Page]) -> 
     home = sources.source_name(settings, language, pages[0].path, pages[0].file)
     raise PdfError(
         f"{what}: the key messages of {home} and the warning signs do not fit on one A4 "
-        "sheet at 14 pt. Shorten them."
+        f"sheet at {A4_SMALLEST_PT} pt. Shorten them."
     )
 
 

@@ -18,6 +18,7 @@ from patientsite.pdf.document import Meta, author_of, brand_html, html_document,
 from patientsite.pdf.handout import key_messages, red_flags
 from patientsite.pdf.labels import Labels
 from patientsite.pdf.settings import Language, Settings
+from patientsite.warning_signs.render import poster_checklist_html
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,12 @@ class PosterSize:
 A3 = PosterSize("a3", 1.0)
 A4 = PosterSize("a4", 0.5**0.5)
 SIZES = (A3, A4)
-# The A3 poster's body text sizes to try, largest first: never below 20 pt (large print).
-TEXT_SIZES_PT = (32, 30, 28, 26, 25, 24, 23, 22, 21, 20)
+# The A3 poster's body text sizes to try, largest first. Large print is 20 pt or more; the
+# full list of warning signs (all three tiers, both countries' routes) needs 16 to 17 pt on
+# one A3 sheet, and cutting signs to reach 20 pt is not an option.
+TEXT_SIZES_PT = (32, 30, 28, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16)
+# The A4 poster is the A3 one reduced: never smaller than this.
+A4_SMALLEST_PT = 11
 
 
 def file_name(size: PosterSize) -> str:
@@ -76,11 +81,19 @@ def poster_html(
         f'<p class="poster__scan">{escape(labels.scan_code)}</p>\n'
         f'<p class="poster__url">{escape(url)}</p>\n</div>\n</header>'
     )
-    checklist = red_flags(pages)
-    if checklist is not None:
+    # Signs in their short form, from the warning-signs file, so large print fits one sheet;
+    # a site without that file has its checklist taken from the pages, as the handout does.
+    signs = settings.warning_signs.get(language.code)
+    if signs is not None:
+        checklist_html = poster_checklist_html(signs, settings.country)
+    elif (checklist := red_flags(pages)) is not None:
+        checklist_html = htmltree.serialize(_without_ids(checklist))
+    else:
+        checklist_html = ""
+    if checklist_html:
         parts.append(
             f'<section class="poster__flags"><h2>{escape(labels.red_flags)}</h2>\n'
-            f"{htmltree.serialize(_without_ids(checklist))}</section>"
+            f"{checklist_html}</section>"
         )
     parts.append(_clinic(settings, labels))
     meta = Meta(

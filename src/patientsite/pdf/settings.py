@@ -6,8 +6,9 @@ the message names the setting or file in plain words.
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
@@ -17,6 +18,13 @@ from PIL import Image, UnidentifiedImageError
 
 from patientsite.pages.siteinfo import Clinic, ClinicConfigError, clinic_from_extra
 from patientsite.pdf.labels import LABELS
+from patientsite.warning_signs.source import (
+    DEFAULT_FILE,
+    WarningSigns,
+    WarningSignsError,
+    check_country,
+    load_all,
+)
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 # Body text is set in Atkinson Hyperlegible. It has Latin letters only, so a character it lacks
@@ -82,6 +90,10 @@ class Settings:
     config_file: Path = Path("mkdocs.yml")  # named in messages about its settings
     docs_dir: Path = Path("docs")  # the Markdown sources, named in messages
     bib_file: Path | None = None  # the citations plugin's references.bib, if the site has one
+    # The warning signs per language, from their files (empty for a site without them), and
+    # the clinic's country whose routes they show ("" for every country).
+    warning_signs: Mapping[str, WarningSigns] = field(default_factory=dict)
+    country: str = ""
 
     def page_url(self, language: Language, path: str) -> str:
         """The absolute address of a page; ``path`` is relative to the language's home."""
@@ -236,4 +248,20 @@ def load_settings(config_file: Path, site_dir: Path, fonts_dir: Path = FONTS_DIR
         config_file=config_file,
         docs_dir=project / str(config.get("docs_dir") or "docs"),
         bib_file=project / bib if isinstance(bib, str) and bib else None,
+        **_warning_signs(config, project, clinic, languages),
     )
+
+
+def _warning_signs(
+    config: Mapping[str, object], project: Path, clinic: Clinic, languages: Sequence[Language]
+) -> dict[str, Any]:
+    """The warning signs and the country, as the pages plugin reads them."""
+    pages = _plugin_options(config.get("plugins"), "patientsite/pages") or {}
+    pattern = pages.get("warning_signs") or DEFAULT_FILE
+    try:
+        return {
+            "warning_signs": load_all(project, str(pattern), [lang.code for lang in languages]),
+            "country": check_country(clinic.country),
+        }
+    except WarningSignsError as error:
+        raise SettingsError(str(error)) from error

@@ -11,7 +11,8 @@ import textwrap
 from dataclasses import dataclass
 from html import escape
 
-from patientsite.warning_signs.source import Tier, WarningSigns
+from patientsite.citations.syntax import CITATION_RE
+from patientsite.warning_signs.source import Sign, Tier, WarningSigns
 
 CHECKLIST_MARKER = "[[warning-signs]]"
 CHART_MARKER = "[[decision-chart]]"
@@ -21,14 +22,21 @@ _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 HAND_WRITTEN_TIER = re.compile(r'<div\b[^>]*class="[^"]*\bred-flags__tier\b')
 
 
-def routes_markdown(signs: WarningSigns, tier: Tier, country: str) -> list[str]:
-    """Where to go: the clinic's country only, or every country with its label."""
+def routes(signs: WarningSigns, tier: Tier, country: str) -> list[tuple[str, str]]:
+    """Where to go, as (label, route): the clinic's country only, unlabelled; else every
+    country with its label, or one unlabelled route when it is the same in every country."""
     if country:
-        return [tier.routes[country]]
+        return [("", tier.routes[country])]
     texts = list(tier.routes.values())
     if all(text == texts[0] for text in texts):
-        return [texts[0]]
-    return [f"**{signs.countries[code]}:** {text}" for code, text in tier.routes.items()]
+        return [("", texts[0])]
+    return [(signs.countries[code], text) for code, text in tier.routes.items()]
+
+
+def routes_markdown(signs: WarningSigns, tier: Tier, country: str) -> list[str]:
+    return [
+        f"**{label}:** {text}" if label else text for label, text in routes(signs, tier, country)
+    ]
 
 
 def tier_markdown(signs: WarningSigns, tier: Tier, country: str) -> str:
@@ -52,6 +60,35 @@ def checklist_markdown(signs: WarningSigns, country: str) -> str:
     """The three tiers, fastest first, as Markdown inside HTML blocks (md_in_html)."""
     tiers = "\n\n".join(tier_markdown(signs, tier, country) for tier in signs.tiers)
     return f'<div class="red-flags" markdown>\n\n{tiers}\n\n</div>'
+
+
+def _poster_sign(sign: Sign) -> str:
+    if sign.short:
+        return sign.short
+    return " ".join(CITATION_RE.sub("", sign.text).split()).replace(" .", ".")
+
+
+def poster_checklist_html(signs: WarningSigns, country: str) -> str:
+    """The three tiers as HTML for print at a distance: each sign's short form, no citations
+    (the poster points to the site for them), the same note and routes as the pages."""
+    parts = ['<div class="red-flags">']
+    for tier in signs.tiers:
+        parts.append(f'<div class="red-flags__tier red-flags__tier--{tier.id}">')
+        parts.append(f"<h3>{escape(tier.heading)}</h3>")
+        parts.append("<ul>")
+        parts.extend(f"<li>{escape(_poster_sign(sign))}</li>" for sign in tier.signs)
+        parts.append("</ul>")
+        if tier.note:
+            parts.append(f'<p class="red-flags__note"><strong>{escape(tier.note)}</strong></p>')
+        parts.extend(
+            f'<p class="red-flags__route"><strong>{escape(label)}:</strong> {escape(text)}</p>'
+            if label
+            else f'<p class="red-flags__route">{escape(text)}</p>'
+            for label, text in routes(signs, tier, country)
+        )
+        parts.append("</div>")
+    parts.append("</div>")
+    return "\n".join(parts)
 
 
 # -- the decision chart ------------------------------------------------------------------

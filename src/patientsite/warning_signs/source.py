@@ -29,6 +29,7 @@ class WarningSignsError(ValueError):
 class Sign:
     text: str  # one sign in Markdown, with its citations: "Fever [@chou2011]."
     line: int  # where it is in the file, for messages
+    short: str = ""  # the same sign in a few words, for the poster: "Fever"; "" for none
 
     @property
     def keys(self) -> frozenset[str]:
@@ -138,14 +139,27 @@ class _Reader:
         route_nodes = self.mapping(values["routes"], f"the routes of {what}", countries)
         signs = []
         for sign_node in self.sequence(values["signs"], f"the signs of {what}"):
-            text = self.text(sign_node, f"a sign of {what}")
+            # A sign is its text, or its text and the few words the poster prints instead.
+            short = ""
+            if isinstance(sign_node, yaml.MappingNode):
+                parts = self.mapping(sign_node, f"a sign of {what}", ("text", "short"))
+                text = self.text(parts["text"], f"a sign of {what}")
+                short = self.text(parts["short"], f"the short form of a sign of {what}")
+                if cited_keys(short):
+                    raise self.fail(
+                        parts["short"],
+                        f"the short form '{short}' holds a citation; the poster prints no "
+                        "citations, so cite the sign's text only.",
+                    )
+            else:
+                text = self.text(sign_node, f"a sign of {what}")
             if not cited_keys(text):
                 raise self.fail(
                     sign_node,
                     f"the sign '{text}' has no citation. Add the source that gives this sign, "
                     "like [@chou2011].",
                 )
-            signs.append(Sign(text, _line(sign_node)))
+            signs.append(Sign(text, _line(sign_node), short))
         note = values["note"]
         if not isinstance(note, yaml.ScalarNode):
             raise self.fail(note, f'the note of {what} must be a text (or "" for none).')
