@@ -55,8 +55,7 @@ def build(target: Path, config_file: Path) -> int:
     if failure is not None:
         step = STEP_NAMES.get(failure.describe(), failure.describe())
         print(
-            f"\nBuild failed in: {step} (the cause is above). "
-            f"{target.name}/ was left as it was.",
+            f"\nBuild failed in: {step} (the cause is above). {target.name}/ was left as it was.",
             file=sys.stderr,
         )
         return failure.returncode

@@ -116,9 +116,9 @@ def _inside(box: tuple[float, ...], area: tuple[float, ...]) -> bool:
 def _in_margin(box: tuple[float, ...], area: tuple[float, ...], height: float) -> bool:
     """Wholly in the band above or below the content box (the running header or footer)."""
     _left, bottom, _right, top = box
-    return (bottom >= area[3] - _TOLERANCE and top <= height) or (top <= area[1] + _TOLERANCE and (
-        bottom >= 0
-    ))
+    return (bottom >= area[3] - _TOLERANCE and top <= height) or (
+        top <= area[1] + _TOLERANCE and (bottom >= 0)
+    )
 
 
 def outside_content(path: Path, margins_mm: tuple[float, ...]) -> tuple[list[str], list[str]]:
