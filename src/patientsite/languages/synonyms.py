@@ -69,7 +69,8 @@ def parse_synonyms(text: str, name: str) -> list[Synonym]:
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # Where the broken construct starts (an unclosed "[") is where the author looks.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         where = f"{name}:{mark.line + 1}" if mark else name
         raise SynonymError(
             f"{where}: this line cannot be read ({getattr(error, 'problem', error)}). "

@@ -82,15 +82,17 @@ function stopWordFilter() {
 /* Queries -------------------------------------------------------------------------- */
 
 // The words of Material's query ("zenuwen* in* been*"), or null when the reader used
-// lunr's own syntax. Material lower-cases nothing; lunr does, so the labels that mark a
-// word as found must be lower case too.
+// lunr's own syntax. Material turns "non-specific" into "non-specific* non-specific*":
+// split at the index's separator, and count each word once. Material lower-cases nothing;
+// lunr does, so the labels that mark a word as found must be lower case too.
 function plainWords(query) {
   const words = []
   for (const term of query.split(/\s+/)) {
     if (!term) continue
-    const match = /^([^*+\-~^:]+)\*$/u.exec(term)
+    const match = /^([^*+\-~^:][^*+~^:]*)\*$/u.exec(term)
     if (!match) return null
-    words.push(match[1].toLowerCase())
+    for (const word of match[1].toLowerCase().split(self.lunr.tokenizer.separator))
+      if (word && !words.includes(word)) words.push(word)
   }
   return words
 }
