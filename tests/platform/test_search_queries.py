@@ -6,32 +6,13 @@ examples, inflections, accents, typos, everyday words and several-word queries.
 """
 
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import pytest
 
+from tests.platform.search_table import Query, read_table
+
 pytestmark = pytest.mark.browser
-
-TABLE = Path(__file__).resolve().parent / "search_queries.tsv"
-
-
-class Query(NamedTuple):
-    lang: str
-    """Language of the site searched: nl or en."""
-    text: str
-    """What is typed."""
-    page: str
-    """Expected page, as a path from the language's root ("" is the home page)."""
-
-
-def read_table(path: Path = TABLE) -> list[Query]:
-    rows = []
-    for line in path.read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            rows.append(Query(*line.split("\t")))
-    return rows
-
 
 QUERIES = read_table()
 ROOTS = {"nl": "/", "en": "/en/"}
