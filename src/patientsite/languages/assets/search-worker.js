@@ -15,8 +15,8 @@
  *    includes/search/<lang>.yml into the index) add the words the pages use for a word
  *    patients type (ischias -> hernia). A word of five letters or more that finds
  *    nothing is looked up again with one letter wrong, missing, extra or swapped.
- *    Several words: pages holding all of them come first; when no page holds all,
- *    the pages holding the most.
+ *    Several words: only pages holding all of them (in any of their sections); when no
+ *    page holds all, the pages holding the most. Stop words do not count.
  * 3. Anything with lunr's own syntax (+word, -word, word~1, title:word) goes to lunr
  *    unchanged.
  *
