@@ -115,3 +115,20 @@ def test_about_and_references_come_after_content_pages(
     below = [i for i, p in enumerate(pages) if p in lowered]
     assert content, pages
     assert all(i > max(content) for i in below), pages
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "first"),
+    [
+        # In a heading of the scan page ("Hoe beslist je arts ...", "How does your doctor
+        # decide ..."); only in the running text of the tips and About pages.
+        ("nl", "beslist", "/scan/"),
+        ("en", "decide", "/en/scan/"),
+    ],
+)
+def test_heading_matches_rank_above_text_matches(
+    search_pages: dict[str, Any], lang: str, query: str, first: str
+) -> None:
+    pages = result_pages(search_pages[lang], query)
+    assert len(pages) > 1, "the word is on other pages too"
+    assert pages[0] == first, pages

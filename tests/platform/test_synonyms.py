@@ -166,3 +166,9 @@ def test_unreadable_synonyms_file_fails_the_build(tmp_path: Path) -> None:
     result = build_site(FIXTURES / "platform" / "synonyms-broken" / "mkdocs.yml", tmp_path)
     assert result.returncode != 0
     assert "search/nl.yml:2: this line cannot be read" in result.stderr
+
+
+def test_search_lower_naming_no_page_fails_the_build(tmp_path: Path) -> None:
+    result = build_site(FIXTURES / "platform" / "search-lower-unknown" / "mkdocs.yml", tmp_path)
+    assert result.returncode != 0
+    assert "search_lower names bronnen.md, but docs/nl/ has no such page" in result.stderr

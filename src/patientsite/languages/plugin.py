@@ -88,6 +88,11 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         self.synonyms, self.synonym_files = {}, {}
         if not self.config.search_synonyms:
             return
+        if not self.config.split_search:
+            raise PluginError(
+                "patientsite/languages: 'search_synonyms' needs 'split_search: true' "
+                "(the synonyms go into each language's own search index)."
+            )
         root = Path(config.config_file_path).parent
         folder = Path(self.config.search_synonyms)
         for lang in self._languages(config):
@@ -112,6 +117,14 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             )
             raise PluginError(
                 "Every page must exist in every language (same file name in each folder).\n" + lines
+            )
+        pages = {file.src_uri for file in files.documentation_pages()}
+        lang = self._default_language(config)
+        unknown = [name for name in self.config.search_lower if f"{lang}/{name}" not in pages]
+        if unknown:
+            raise PluginError(
+                f"mkdocs.yml: search_lower names {', '.join(unknown)}, but docs/{lang}/ has no "
+                "such page. Write the page's file name, e.g. sources.md."
             )
         return files
 
