@@ -132,3 +132,30 @@ def test_heading_matches_rank_above_text_matches(
     pages = result_pages(search_pages[lang], query)
     assert len(pages) > 1, "the word is on other pages too"
     assert pages[0] == first, pages
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "marked"),
+    [
+        ("nl", "rontgen", "röntgenfoto"),  # no accent typed; the page writes one
+        ("nl", "kinesist", "kinesitherapeut"),  # a synonym
+        ("en", "sciatcia", "sciatica"),  # a typo
+    ],
+)
+def test_the_opened_page_highlights_the_words_found(
+    browser: Any, site_url: str, lang: str, query: str, marked: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(site_url + ROOTS[lang].lstrip("/"))
+        page.wait_for_load_state("networkidle")
+        result_pages(page, query)
+        page.locator(".md-search-result__list a.md-search-result__link").first.click()
+        page.wait_for_load_state("networkidle")
+        marks = page.eval_on_selector_all(
+            "article mark[data-md-highlight]", "els => els.map(e => e.textContent.toLowerCase())"
+        )
+        assert marked in marks, marks
+    finally:
+        context.close()

@@ -19,14 +19,18 @@
  *    page holds all, the pages holding the most. Stop words do not count.
  * 3. Anything with lunr's own syntax (+word, -word, word~1, title:word) goes to lunr
  *    unchanged.
+ * 4. The page a result opens highlights the words Material marked in the result
+ *    ("röntgenfoto" for "rontgen", "kinesitherapeut" for "kinesist"): Material builds
+ *    that highlight (the link's ?h=) from the words a result was found with.
  *
  * __MATERIAL_WORKER__ is replaced at build time by the file name of the pinned Material
  * worker in this folder.
  */
 "use strict"
 
-// Message type of Material 9.8.1's search worker.
+// Message types of Material 9.8.1's search worker.
 const SETUP = 0
+const RESULT = 3
 
 // Words shorter than this are matched whole, never as the start of a longer word.
 const PREFIX_MIN = 3
@@ -281,6 +285,44 @@ function installHooks(lunr) {
     const words = plainWords(query)
     return words && words.length ? findPages(this, words) : search.call(this, query)
   }
+}
+
+// The words marked in a result's title and text, lower case, without punctuation.
+function markedWords(item) {
+  const words = []
+  for (const html of [item.title, item.text]) {
+    if (typeof html !== "string") continue
+    for (const [, inner] of html.matchAll(/<mark[^>]*>(.*?)<\/mark>/gsu)) {
+      const word = inner.replace(/<[^>]*>/gu, "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
+      if (word && !words.includes(word.toLowerCase())) words.push(word.toLowerCase())
+    }
+  }
+  return words
+}
+
+// Found words become the ones marked in the result; the page's own entry (which opens
+// the whole page), or a section showing no mark, gets those of all the page's results.
+// Words not found stay as Material shows them ("missing").
+function withMarkedTerms(result) {
+  for (const group of result.items || []) {
+    const marked = group.map(markedWords)
+    const onPage = [...new Set(marked.flat())]
+    group.forEach((item, i) => {
+      const whole = !String(item.location).includes("#")
+      const words = marked[i].length && !whole ? marked[i] : onPage
+      if (!words.length) return
+      const missing = Object.entries(item.terms || {}).filter(([, found]) => !found)
+      item.terms = Object.fromEntries([...words.map(word => [word, true]), ...missing])
+    })
+  }
+  return result
+}
+
+// Material's worker answers with the global postMessage: ours runs first.
+const post = self.postMessage.bind(self)
+self.postMessage = message => {
+  if (message && message.type === RESULT && message.data) withMarkedTerms(message.data)
+  post(message)
 }
 
 // Registered before Material's listener, so it sees every message first.
