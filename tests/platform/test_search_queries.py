@@ -159,3 +159,18 @@ def test_the_opened_page_highlights_the_words_found(
         assert marked in marks, marks
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "pages_with_the_word"),
+    [
+        ("en", "sciatcia", ["/en/mri/"]),
+        ("nl", "hernai", ["/mri/"]),
+        ("nl", "ischais", ["/mri/"]),
+        ("nl", "stenosse", ["/mri/"]),
+    ],
+)
+def test_a_corrected_typo_finds_only_the_pages_with_the_word(
+    search_pages: dict[str, Any], lang: str, query: str, pages_with_the_word: list[str]
+) -> None:
+    assert result_pages(search_pages[lang], query) == pages_with_the_word
