@@ -45,7 +45,12 @@ let language = "en"
 let synonyms = new Map()
 let longestPhrase = 1
 
+// Most words are plain ASCII without an apostrophe: skip the costly normalisation, which
+// runs for every word of every page while the index is built.
+const PLAIN = /^[\x00-\x26\x28-\x7f]*$/
+
 function fold(word) {
+  if (PLAIN.test(word)) return word
   return word.normalize("NFD").replace(/\p{M}/gu, "").replace(/['’]s$/u, "")
 }
 
