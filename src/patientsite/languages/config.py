@@ -12,3 +12,9 @@ class LanguagesConfig(base.Config):
 
     # Split the combined search index into one index per language, each with its own stemmer.
     split_search = c.Type(bool, default=True)
+
+    # Search synonyms: a folder (relative to mkdocs.yml) with one file per language,
+    # <lang>.yml, mapping words patients type to words the pages use. "" means none.
+    search_synonyms = c.Type(str, default="")
+    # Pages (file names, e.g. sources.md) shown below content pages that share a word.
+    search_lower = c.ListOfItems(c.Type(str), default=[])

@@ -25,7 +25,14 @@ from patientsite.languages.material import (
     language_root,
     retarget_search,
 )
-from patientsite.languages.search_index import split_search_index
+from patientsite.languages.search_index import add_search_extras, split_search_index
+from patientsite.languages.synonyms import (
+    Synonym,
+    SynonymError,
+    load_synonyms,
+    missing_words,
+    to_index,
+)
 
 log = logging.getLogger("mkdocs.plugins.patientsite.languages")
 
@@ -36,6 +43,8 @@ WORKER_SOURCE = Path(__file__).parent / "assets" / "search-worker.js"
 class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     def __init__(self) -> None:
         self.default_404: bytes | None = None
+        self.synonyms: dict[str, list[Synonym]] = {}
+        self.synonym_files: dict[str, str] = {}
 
     # -- helpers around static-i18n ---------------------------------------------------
 
@@ -70,7 +79,29 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         # The heading anchor's tooltip would otherwise stay English on Dutch pages.
         toc = config.mdx_configs.setdefault("toc", {})
         toc["permalink_title"] = labels_for(self._current_language(config))["permalink"]
+        if self.config.split_search and not self._i18n(config).building:
+            self._load_synonyms(config)
         return config
+
+    def _load_synonyms(self, config: MkDocsConfig) -> None:
+        """Read every language's synonyms file now, so a mistake stops the build early."""
+        self.synonyms, self.synonym_files = {}, {}
+        if not self.config.search_synonyms:
+            return
+        if not self.config.split_search:
+            raise PluginError(
+                "patientsite/languages: 'search_synonyms' needs 'split_search: true' "
+                "(the synonyms go into each language's own search index)."
+            )
+        root = Path(config.config_file_path).parent
+        folder = Path(self.config.search_synonyms)
+        for lang in self._languages(config):
+            name = (folder / f"{lang}.yml").as_posix()
+            try:
+                self.synonyms[lang] = load_synonyms(root / name, name)
+            except SynonymError as error:
+                raise PluginError(str(error)) from None
+            self.synonym_files[lang] = name
 
     # Before static-i18n's on_files (-100), while files still sit in their language folders.
     @event_priority(0)
@@ -86,6 +117,14 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             )
             raise PluginError(
                 "Every page must exist in every language (same file name in each folder).\n" + lines
+            )
+        pages = {file.src_uri for file in files.documentation_pages()}
+        lang = self._default_language(config)
+        unknown = [name for name in self.config.search_lower if f"{lang}/{name}" not in pages]
+        if unknown:
+            raise PluginError(
+                f"mkdocs.yml: search_lower names {', '.join(unknown)}, but docs/{lang}/ has no "
+                "such page. Write the page's file name, e.g. sources.md."
             )
         return files
 
@@ -176,7 +215,32 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         _patch_bundle(site)
         if self.config.split_search:
             _write_worker(site)
-            _split_index(site, self._languages(config), self._default_language(config))
+            indexes = _split_index(
+                site,
+                self._languages(config),
+                self._default_language(config),
+                self.synonyms,
+                self.config.search_lower,
+            )
+            self._check_synonyms(indexes)
+
+    def _check_synonyms(self, indexes: dict[str, dict[str, Any]]) -> None:
+        """Warn (which fails a strict build) about synonyms pointing at no page's word."""
+        for lang, synonyms in self.synonyms.items():
+            texts = [
+                f"{doc.get('title', '')} {doc.get('text', '')}"
+                for doc in indexes.get(lang, {}).get("docs", [])
+            ]
+            for missing in missing_words(synonyms, texts):
+                log.warning(
+                    "%s:%d: the search synonym '%s' points at '%s', a word no %s page "
+                    "contains. Use a word that appears on a page, or add it to a page.",
+                    self.synonym_files[lang],
+                    missing.synonym.line,
+                    missing.synonym.typed,
+                    missing.word,
+                    lang,
+                )
 
     on_post_build = CombinedEvent(_move_404, _finish_site)
 
@@ -216,7 +280,13 @@ def _write_worker(site: Path) -> None:
     (material_worker.parent / WORKER_NAME).write_text(source, "utf-8")
 
 
-def _split_index(site: Path, languages: list[str], default_language: str) -> None:
+def _split_index(
+    site: Path,
+    languages: list[str],
+    default_language: str,
+    synonyms: dict[str, list[Synonym]],
+    lower: list[str],
+) -> dict[str, dict[str, Any]]:
     combined_path = site / "search" / "search_index.json"
     if not combined_path.exists():
         raise PluginError(
@@ -224,9 +294,12 @@ def _split_index(site: Path, languages: list[str], default_language: str) -> Non
             "none: add the 'search' plugin to mkdocs.yml, or set 'split_search: false'."
         )
     combined = json.loads(combined_path.read_text("utf-8"))
-    for lang, index in split_search_index(combined, languages, default_language).items():
+    indexes = split_search_index(combined, languages, default_language)
+    for lang, index in indexes.items():
+        index = add_search_extras(index, to_index(synonyms.get(lang, [])), lower)
         folder = site if lang == default_language else site / lang
         target = folder / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
         log.debug("search index for '%s': %d entries", lang, len(index["docs"]))
+    return indexes

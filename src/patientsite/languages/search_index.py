@@ -38,3 +38,35 @@ def split_search_index(
 
 def _is_under(location: str, lang: str) -> bool:
     return location == lang or location.startswith(f"{lang}/") or location.startswith(f"{lang}#")
+
+
+# Search scores of pages listed under `search_lower` are multiplied by this: they still
+# come up for their own words, but below the content pages that share a word.
+LOWER_BOOST = 0.1
+
+
+def page_slug(location: str) -> str:
+    """The page a search entry belongs to, as its file name without ``.md``.
+
+    ``about/#who`` -> ``about``, ``""`` -> ``index``, ``tips.html`` -> ``tips``.
+    """
+    path = location.split("#", 1)[0].rstrip("/").removesuffix(".html")
+    if path == "index" or path.endswith("/index"):
+        path = path.removesuffix("index").rstrip("/")
+    return path or "index"
+
+
+def add_search_extras(
+    index: SearchIndex, synonyms: dict[str, list[str]], lower: list[str]
+) -> SearchIndex:
+    """Add what our search worker reads: the language's synonyms and lowered pages.
+
+    ``lower`` lists page files (``sources.md``) whose entries get a lower search score.
+    """
+    lowered = {name.removesuffix(".md") for name in lower}
+    docs = [
+        {**doc, "boost": LOWER_BOOST} if page_slug(doc["location"]) in lowered else doc
+        for doc in index.get("docs", [])
+    ]
+    config = {**index.get("config", {}), "synonyms": synonyms}
+    return {**index, "config": config, "docs": docs}
