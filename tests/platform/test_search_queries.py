@@ -165,12 +165,12 @@ def test_the_opened_page_highlights_the_words_found(
     ("lang", "query", "pages_with_the_word"),
     [
         ("en", "sciatcia", ["/en/mri/"]),
-        ("nl", "hernai", ["/mri/"]),
+        ("nl", "hernai", ["/mri-report/", "/mri/"]),
         ("nl", "ischais", ["/mri/"]),
-        ("nl", "stenosse", ["/mri/"]),
+        ("nl", "stenosse", ["/mri-report/", "/mri/"]),
     ],
 )
 def test_a_corrected_typo_finds_only_the_pages_with_the_word(
     search_pages: dict[str, Any], lang: str, query: str, pages_with_the_word: list[str]
 ) -> None:
-    assert result_pages(search_pages[lang], query) == pages_with_the_word
+    assert sorted(result_pages(search_pages[lang], query)) == pages_with_the_word
