@@ -10,8 +10,17 @@ LABELS: dict[str, dict[str, str]] = {
         "not_found_home": "Naar de startpagina",
         "not_found_search": "Of zoek met het zoekveld bovenaan.",
         "search_dialog": "Zoeken op deze website",
-        "pdf_article": "Hele tekst als PDF (om te printen)",
+        "pdf_article": "Hele tekst (PDF)",
         "pdf_handout": "Folder voor de wachtkamer (PDF, 1 blad)",
+        # Ready for the posters: linking one is one line in overrides/main.html.
+        "pdf_poster_a3": "Affiche A3 (PDF)",
+        "pdf_poster_a4": "Affiche A4 (PDF)",
+        "print_links": "Printen of bewaren als PDF",
+        "print_page": "Deze pagina printen",
+        # The colour-scheme button, named after what pressing it does.
+        "palette_default": "Donkere weergave",
+        "palette_slate": "Lichte weergave",
+        "language_switch": "Taal",
     },
     "en": {
         "permalink": "Link to this section",
@@ -20,8 +29,15 @@ LABELS: dict[str, dict[str, str]] = {
         "not_found_home": "Go to the home page",
         "not_found_search": "Or use the search box at the top.",
         "search_dialog": "Search this website",
-        "pdf_article": "Full text as PDF (to print)",
+        "pdf_article": "Full text (PDF)",
         "pdf_handout": "Waiting-room handout (PDF, 1 page)",
+        "pdf_poster_a3": "Poster A3 (PDF)",
+        "pdf_poster_a4": "Poster A4 (PDF)",
+        "print_links": "Print or save as PDF",
+        "print_page": "Print this page",
+        "palette_default": "Dark mode",
+        "palette_slate": "Light mode",
+        "language_switch": "Language",
     },
 }
 
