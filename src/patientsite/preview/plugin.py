@@ -75,9 +75,7 @@ class PreviewPlugin(BasePlugin[PreviewConfig]):
             except Exception as error:
                 traceback.print_exc()
                 messages = [*collect.messages, str(error) or type(error).__name__]
-                log.error(
-                    "The rebuild failed: the browser shows the error until a build succeeds."
-                )
+                log.error("The rebuild failed: the browser shows the error until a build succeeds.")
             else:
                 messages = []
             finally:
