@@ -11,7 +11,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_found_search": "Of zoek met het zoekveld bovenaan.",
         "search_dialog": "Zoeken op deze website",
         "pdf_article": "Hele tekst (PDF)",
-        "pdf_handout": "Folder voor de wachtkamer (PDF, 1 blad)",
+        "pdf_handout": "Folder (PDF, 1 blad)",
         # Ready for the posters: linking one is one line in overrides/main.html.
         "pdf_poster_a3": "Affiche A3 (PDF)",
         "pdf_poster_a4": "Affiche A4 (PDF)",
@@ -30,7 +30,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_found_search": "Or use the search box at the top.",
         "search_dialog": "Search this website",
         "pdf_article": "Full text (PDF)",
-        "pdf_handout": "Waiting-room handout (PDF, 1 page)",
+        "pdf_handout": "Handout (PDF, 1 page)",
         "pdf_poster_a3": "Poster A3 (PDF)",
         "pdf_poster_a4": "Poster A4 (PDF)",
         "print_links": "Print or save as PDF",
