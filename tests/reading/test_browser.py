@@ -128,7 +128,9 @@ def test_the_toggle_switches_and_is_named_in_the_page_language(
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.get_by_title(to_light).click()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
-    assert page.get_by_role("radio", name=to_dark).count() == 1
+    # For screen readers: each scheme a radio button named in the page's language.
+    assert page.get_by_role("radio", name=to_light).is_checked()
+    assert not page.get_by_role("radio", name=to_dark).is_checked()
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

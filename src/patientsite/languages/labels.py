@@ -17,9 +17,9 @@ LABELS: dict[str, dict[str, str]] = {
         "pdf_poster_a4": "Affiche A4 (PDF)",
         "print_links": "Printen of bewaren als PDF",
         "print_page": "Deze pagina printen",
-        # The colour-scheme button, named after what pressing it does.
-        "palette_default": "Donkere weergave",
-        "palette_slate": "Lichte weergave",
+        # The colour schemes' names (the header's button shows the one it switches to).
+        "palette_default": "Lichte weergave",
+        "palette_slate": "Donkere weergave",
         "language_switch": "Taal",
     },
     "en": {
@@ -35,8 +35,8 @@ LABELS: dict[str, dict[str, str]] = {
         "pdf_poster_a4": "Poster A4 (PDF)",
         "print_links": "Print or save as PDF",
         "print_page": "Print this page",
-        "palette_default": "Dark mode",
-        "palette_slate": "Light mode",
+        "palette_default": "Light mode",
+        "palette_slate": "Dark mode",
         "language_switch": "Language",
     },
 }
