@@ -100,6 +100,12 @@ def test_dark_mode_darkens_the_page_the_warning_signs_and_the_chart(
     assert luminance(after["tier"]) < 0.05
     assert luminance(after["box"]) < 0.05
     assert luminance(after["text"]) > 0.8
+    # Paper is printed in the light colours, whatever the screen showed.
+    dark.emulate_media(media="print")
+    printed = colours(dark)
+    assert luminance(printed["tier"]) > 0.8
+    assert luminance(printed["box"]) > 0.8
+    assert luminance(printed["text"]) < 0.05
 
 
 def luminance(css_colour: str) -> float:
