@@ -61,6 +61,9 @@ def test_glossary_terms_become_tooltips(happy_site: Path, page: str, abbr: str) 
     content = _content(happy_site, page)
     assert abbr in content
     assert "*[MRI]" not in content
+    # Explained on its first use only; the second "MRI" on the page is plain text.
+    assert content.count("<abbr") == 1
+    assert content.count("MRI") == 2
 
 
 @pytest.mark.parametrize(

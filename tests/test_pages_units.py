@@ -9,6 +9,7 @@ import pytest
 from patientsite.pages.glossary import (
     GlossaryError,
     append_glossary,
+    first_use_only,
     load_glossary,
     parse_glossary,
 )
@@ -312,3 +313,28 @@ def test_replace_marker_only_as_a_paragraph_of_its_own() -> None:
     assert replace_marker(page, "<B>") == (
         "<B>\n<p>Zie <code>[[site-info]]</code>.</p>\n<p>[[site-info]] x</p>"
     )
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<p><abbr title="A scan">MRI</abbr> and <abbr title="A scan">MRI</abbr></p>',
+            '<p><abbr title="A scan">MRI</abbr> and MRI</p>',
+        ),
+        # Each term once, whatever its case; other terms keep their own first explanation.
+        (
+            '<h1><abbr title="x">MRI</abbr></h1><p><abbr title="x">mri</abbr> '
+            '<abbr title="y">CT</abbr> <abbr title="y">CT</abbr></p>',
+            '<h1><abbr title="x">MRI</abbr></h1><p>mri <abbr title="y">CT</abbr> CT</p>',
+        ),
+        # A term's text may hold markup; it stays.
+        (
+            '<abbr title="z"><em>hernia</em></abbr>, <abbr title="z"><em>hernia</em></abbr>',
+            '<abbr title="z"><em>hernia</em></abbr>, <em>hernia</em>',
+        ),
+        ("<p>No terms.</p>", "<p>No terms.</p>"),
+    ],
+)
+def test_glossary_explains_a_term_on_its_first_use_only(html: str, expected: str) -> None:
+    assert first_use_only(html) == expected

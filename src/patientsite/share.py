@@ -68,6 +68,21 @@ def email_html(link: ShareLink, settings: Settings, labels: Labels) -> str:
     return f'<p>{escape(before)}{title}{escape(after)}:<br>\n<a href="{url}">{url}</a></p>\n'
 
 
+# The overview page's look: light or dark as the device prefers; the QR codes keep a white
+# background so a phone can scan them from the screen in both; links big enough for a finger.
+STYLE = """:root { color-scheme: light dark; background: #fff; color: #1a1a1a; }
+a { color: #1a47b8; }
+@media (prefers-color-scheme: dark) {
+  :root { background: #17191f; color: #eceff4; }
+  a { color: #9db4ff; }
+}
+body { max-width: 46rem; margin: 0 auto; padding: 1rem; font: 18px/1.6 system-ui, sans-serif; }
+a { display: inline-block; min-height: 24px; padding: 2px 0; overflow-wrap: anywhere; }
+img { padding: 8px; background: #fff; }
+pre { white-space: pre-wrap; }
+"""
+
+
 def _overview(links: list[ShareLink], settings: Settings) -> str:
     """index.html: every page's QR code, address and snippets, to copy from a browser."""
     sections = []
@@ -99,6 +114,9 @@ def _overview(links: list[ShareLink], settings: Settings) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{settings.languages[0].code}">\n<head>\n'
         f'<meta charset="utf-8">\n<meta name="robots" content="noindex">\n'
+        '<meta name="color-scheme" content="light dark">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="stylesheet" href="share.css">\n'
         f"<title>{escape(first.share_index_title)}</title>\n</head>\n<body>\n"
         f"<h1>{escape(first.share_index_title)}</h1>\n"
         + "\n".join(sections)
@@ -123,6 +141,7 @@ def write_kit(settings: Settings) -> list[ShareLink]:
             (folder / f"{link.slug}-email.txt").write_text(text, "utf-8")
             (folder / f"{link.slug}-email.html").write_text(html, "utf-8")
         (work / "index.html").write_text(_overview(links, settings), "utf-8")
+        (work / "share.css").write_text(STYLE, "utf-8")
         old = settings.site_dir / f".share-old-{work.name}"
         if target.exists():
             target.replace(old)

@@ -89,13 +89,11 @@ def test_search_per_language_with_stemming(
 @pytest.mark.parametrize("path", [p for p in PATHS if not p.startswith("en/")])
 def test_language_switch_keeps_the_page(page: Any, site_url: str, path: str) -> None:
     page.goto(site_url + path)
-    page.locator(".md-header__option .md-select").hover()
-    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.locator('.lang-switch a[hreflang="en"]').click()
     page.wait_for_load_state("load")
     assert page.url == f"{site_url}en/{path}"
     assert page.locator("html").get_attribute("lang") == "en"
-    page.locator(".md-header__option .md-select").hover()
-    page.locator('a.md-select__link[hreflang="nl"]').click()
+    page.locator('.lang-switch a[hreflang="nl"]').click()
     page.wait_for_load_state("load")
     assert page.url == site_url + path
     assert page.locator("html").get_attribute("lang") == "nl"

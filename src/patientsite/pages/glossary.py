@@ -6,6 +6,9 @@ from pathlib import Path
 # `*[MRI]: Magnetic resonance imaging`, as Python-Markdown's abbr extension reads it.
 _DEFINITION = re.compile(r"\*\[[^\]]+\]:.*")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# An explanation as the abbr extension writes it: <abbr title="...">term</abbr>.
+_ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
 
 
 class GlossaryError(ValueError):
@@ -49,3 +52,22 @@ def append_glossary(markdown: str, definitions: list[str]) -> str:
     if not definitions:
         return markdown
     return markdown.rstrip("\n") + "\n\n" + "\n".join(definitions) + "\n"
+
+
+def first_use_only(html: str) -> str:
+    """The page's HTML with each term explained only where it first appears.
+
+    The abbr extension marks every occurrence; a dotted underline under every second noun
+    makes a page harder to read, not easier. Later occurrences keep their text, unmarked.
+    Terms are compared without case ("MRI" and "mri" are one term).
+    """
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match[str]) -> str:
+        term = _TAG.sub("", match.group(1)).strip().casefold()
+        if term in seen:
+            return match.group(1)
+        seen.add(term)
+        return match.group(0)
+
+    return _ABBR.sub(keep_first, html)

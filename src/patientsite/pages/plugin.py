@@ -17,7 +17,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 from patientsite.pages.config import PagesConfig
-from patientsite.pages.glossary import GlossaryError, append_glossary, load_glossary
+from patientsite.pages.glossary import (
+    GlossaryError,
+    append_glossary,
+    first_use_only,
+    load_glossary,
+)
 from patientsite.pages.labels import LABELS, Labels
 from patientsite.pages.review import (
     FrontMatterError,
@@ -180,6 +185,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         if problems := privacy_problems(html, page.file.content_string, self._source(page, config)):
             raise PluginError("\n".join(problems))
         labels = self._labels(page, config)
+        html = first_use_only(html)
         html = insert_after_h1(html, review_html(self.dates[page.file.src_uri], labels))
         if "[[site-info]]" in html:
             logo_url = normalize_url(self.clinic.logo, page) if self.clinic.logo else ""

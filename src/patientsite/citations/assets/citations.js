@@ -10,6 +10,8 @@
   var hideTimer = 0;
   var touchTap = false; // the current click comes from a finger
   var openBeforeTap = false; // the popover already showed this link's reference
+  // Material's phone layout (below its 45em breakpoint): popovers open as a bottom sheet.
+  var PHONE = window.matchMedia("(max-width: 44.9375em)");
 
   function citationLink(target) {
     return target && target.closest ? target.closest("a.citation-link") : null;
@@ -61,6 +63,11 @@
   }
 
   function place(link) {
+    if (PHONE.matches) {
+      placeAsSheet(link);
+      return;
+    }
+    popover.classList.remove("citation-popover--sheet");
     var rect = link.getBoundingClientRect();
     var margin = 8;
     var viewport = document.documentElement.clientWidth;
@@ -69,10 +76,34 @@
     popover.style.top = rect.bottom + window.scrollY + 6 + "px";
   }
 
+  // On a phone a popover under the citation would cover the next lines, often the next
+  // warning sign: the reference opens as a sheet along the bottom edge instead, and the
+  // page scrolls so that the sentence (or list item) with the citation stays above it.
+  function placeAsSheet(link) {
+    popover.classList.add("citation-popover--sheet");
+    popover.style.left = "";
+    popover.style.top = "";
+    var sheetTop = window.innerHeight - popover.offsetHeight;
+    // Room to scroll the last lines of a page above the sheet.
+    document.body.style.paddingBottom = popover.offsetHeight + "px";
+    var reading = link.closest("li, p, dd, td") || link;
+    var rect = reading.getBoundingClientRect();
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    if (rect.height > sheetTop - top - 16) {
+      rect = link.getBoundingClientRect(); // a long paragraph: keep at least the citation's line
+    }
+    var overlap = rect.bottom + 8 - sheetTop;
+    if (overlap > 0) {
+      window.scrollBy(0, overlap);
+    }
+  }
+
   function hide() {
     cancelHide();
     if (popover !== null) {
       popover.hidden = true;
+      document.body.style.paddingBottom = "";
     }
     if (owner) {
       owner.removeAttribute("aria-describedby");
@@ -133,16 +164,16 @@
   );
 
   // A first tap shows the reference; a second tap on the same citation follows the link.
+  // A tap or click anywhere else closes it.
   document.addEventListener("click", function (event) {
     var link = citationLink(event.target);
-    if (!touchTap) {
+    if (!link && isOpen() && !popover.contains(event.target)) {
+      hide();
       return;
     }
-    if (link && !openBeforeTap) {
+    if (touchTap && link && !openBeforeTap) {
       event.preventDefault();
       show(link);
-    } else if (!link && isOpen() && !popover.contains(event.target)) {
-      hide();
     }
   });
 })();

@@ -1,0 +1,1 @@
+"""Live preview (`make serve`): a failed rebuild shows its message in the browser."""
