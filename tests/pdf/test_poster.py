@@ -122,7 +122,8 @@ def test_real_site_poster(real_site: Path, lang: str, size: str) -> None:
     url = "https://rugpijn.example.be/" + ROOTS[lang]
     text = check_poster(real_site, lang, size, url, short_forms(lang))
     home = (real_site / ROOTS[lang] / "index.html").read_text(encoding="utf-8")
-    first_list = htmltree.query(htmltree.parse(home), "article ul")
+    # The key messages: the first list of the article's text (not the print line's PDFs).
+    first_list = htmltree.query(htmltree.parse(home), "article ul:not(.pdf-links__list)")
     assert first_list is not None
     for item in htmltree.query_all(first_list, "li"):
         for marker in htmltree.query_all(item, "span.citation"):

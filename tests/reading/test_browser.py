@@ -209,7 +209,9 @@ def test_print_links_sit_above_the_title(open_page: Any, site_url: str, path: st
     assert top < page.locator("article h1").bounding_box()["y"] < 300
     hrefs = block.locator("a").evaluate_all("links => links.map(a => a.pathname)")
     root = "/en/" if lang == "en" else "/"
-    assert hrefs == [f"{root}pdf/article.pdf", f"{root}pdf/handout.pdf"]
+    assert hrefs == [
+        f"{root}pdf/{name}.pdf" for name in ("article", "handout", "poster-a3", "poster-a4")
+    ]
     # Small next to the text it introduces.
     sizes = page.evaluate(
         "() => [document.querySelector('.pdf-links'), document.querySelector('article > p')]"
@@ -233,7 +235,7 @@ def test_print_button_opens_the_browsers_print_and_print_hides_the_block(
 
 def test_print_button_stays_hidden_without_javascript(open_page: Any, site_url: str) -> None:
     page = open_page(site_url + "tips/", java_script_enabled=False)
-    assert page.locator(".pdf-links a").count() == 2
+    assert page.locator(".pdf-links a").count() == 4
     assert page.locator(".pdf-links a").first.is_visible()
     assert not page.locator(".pdf-links button").is_visible()
 
