@@ -1,8 +1,10 @@
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.pdf.support import run_module
 from tests.support import CHROMIUM_ARGS, ROOT, build_site, chromium_path, serve
 
 
@@ -11,6 +13,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session with ``mkdocs build --strict``."""
     site = tmp_path_factory.mktemp("site")
     result = build_site(ROOT / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def real_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site (mkdocs.yml at the project's root) after the PDF step, as `make site`."""
+    site = tmp_path_factory.mktemp("real-pdfs") / "site"
+    shutil.copytree(built_site, site)
+    result = run_module("patientsite.pdf", "--site", site, "--config", ROOT / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     return site
 

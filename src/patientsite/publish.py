@@ -102,6 +102,18 @@ def _exchange(first: Path, second: Path) -> bool:
     return True
 
 
+def make_readable(tree: Path) -> None:
+    """Folders 0755 and files 0644 throughout ``tree``, whatever the umask or the temporary-file
+    modes (mkstemp, mkdtemp) of the steps: a web server running as another user must read every
+    file, also after a copy that keeps permissions (rsync -a, scp -p, a container image)."""
+    tree.chmod(0o755)
+    for folder, folders, files in os.walk(tree):
+        for name in folders:
+            (Path(folder) / name).chmod(0o755)
+        for name in files:
+            (Path(folder) / name).chmod(0o644)
+
+
 def swap_in(work: Path, target: Path) -> None:
     """Make ``work`` the new ``target``, keeping the old one until the new one is in place."""
     if not target.exists():
@@ -209,6 +221,7 @@ def publish(
                 returncode = run_step(command, cwd=cwd, env=env)
                 if returncode != 0:
                     return StepFailure(tuple(command), returncode)
+            make_readable(work)
             swap_in(work, target)
             return None
         finally:

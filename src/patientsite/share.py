@@ -20,6 +20,7 @@ from patientsite.pdf.labels import Labels, labels_for
 from patientsite.pdf.poster import SIZES, file_name
 from patientsite.pdf.qr import qr_png, qr_svg
 from patientsite.pdf.settings import FONTS_DIR, Language, Settings, SettingsError, load_settings
+from patientsite.publish import make_readable
 
 SHARE_DIR = "share"
 
@@ -142,6 +143,7 @@ def write_kit(settings: Settings) -> list[ShareLink]:
             (folder / f"{link.slug}-email.html").write_text(html, "utf-8")
         (work / "index.html").write_text(_overview(links, settings), "utf-8")
         (work / "share.css").write_text(STYLE, "utf-8")
+        make_readable(work)  # `make share` writes into a published site/ without `make site`
         old = settings.site_dir / f".share-old-{work.name}"
         if target.exists():
             target.replace(old)

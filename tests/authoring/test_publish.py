@@ -1,6 +1,7 @@
 """patientsite.publish on its own: steps, the swap, and the build's date."""
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -233,3 +234,31 @@ def test_the_build_date_without_git_is_the_newest_review(tmp_path: Path) -> None
         "---\nreviewed: '2026-03-01'\n---\n# B\n\nreviewed: 2030-01-01 (not front matter)\n"
     )
     assert source_date_epoch(tmp_path, {}) == "1795392000"  # 2026-11-23 00:00 UTC
+
+
+def _modes(tree: Path) -> set[tuple[str, int]]:
+    return {
+        ("dir" if path.is_dir() else "file", path.stat().st_mode & 0o777)
+        for path in [tree, *tree.rglob("*")]
+    }
+
+
+def test_the_published_site_is_readable_by_a_web_server_whatever_the_umask(
+    tmp_path: Path,
+) -> None:
+    """A step writing with mkstemp/mkdtemp (0600/0700) under umask 077: still 0644/0755."""
+    work = tmp_path / ".site-build-1"
+    code = (
+        "import os, pathlib, sys, tempfile; w = pathlib.Path(sys.argv[1]); w.mkdir(); "
+        "d = pathlib.Path(tempfile.mkdtemp(dir=w)); (d / 'a.txt').write_text('a'); "
+        "fd, name = tempfile.mkstemp(dir=w, suffix='.pdf'); os.close(fd)"
+    )
+    old_umask = os.umask(0o077)
+    try:
+        result = publish(
+            [[sys.executable, "-c", code, str(work)]], work, tmp_path / "site", cwd=tmp_path, env={}
+        )
+    finally:
+        os.umask(old_umask)
+    assert result is None
+    assert _modes(tmp_path / "site") == {("dir", 0o755), ("file", 0o644)}

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from tests.pdf.support import CONFIG, run_module
-from tests.support import ROOT, build_site
+from tests.support import build_site
 
 
 @pytest.fixture(scope="session")
@@ -33,14 +33,4 @@ def site_copy(fixture_html: Path, tmp_path: Path) -> Path:
     """A copy of the built fixture site that a test may change."""
     site = tmp_path / "site"
     shutil.copytree(fixture_html, site)
-    return site
-
-
-@pytest.fixture(scope="session")
-def real_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site (mkdocs.yml at the project's root) after the PDF step, as `make site`."""
-    site = tmp_path_factory.mktemp("real-pdfs") / "site"
-    shutil.copytree(built_site, site)
-    result = run_module("patientsite.pdf", "--site", site, "--config", ROOT / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr
     return site

@@ -6,7 +6,6 @@ in the handout PDF, which must hold the same tiers and signs in the same order.
 """
 
 import re
-import shutil
 from pathlib import Path
 
 import pypdf
@@ -17,7 +16,6 @@ from patientsite.citations.syntax import CITATION_RE
 from patientsite.pdf import htmltree
 from patientsite.warning_signs.render import chart_steps
 from patientsite.warning_signs.source import DEFAULT_FILE, WarningSigns, load_all
-from tests.pdf.support import run_module
 from tests.support import FIXTURES, ROOT, build_site
 
 FIXTURE = FIXTURES / "warning_signs" / "site"
@@ -156,19 +154,10 @@ def test_the_chart_in_words_equals_the_source(built_site: Path, lang: str) -> No
         assert SIGNS[lang].tier(tier_id).chart.answer in _SPACE.sub(" ", svg_text)
 
 
-@pytest.fixture(scope="module")
-def real_pdfs(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("warning-signs-pdf") / "site"
-    shutil.copytree(built_site, site)
-    result = run_module("patientsite.pdf", "--site", site, "--config", ROOT / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_handout_holds_the_same_tiers_item_by_item(real_pdfs: Path, lang: str) -> None:
+def test_the_handout_holds_the_same_tiers_item_by_item(real_site: Path, lang: str) -> None:
     root = "" if lang == "nl" else "en/"
-    reader = pypdf.PdfReader(real_pdfs / root / "pdf" / "handout.pdf")
+    reader = pypdf.PdfReader(real_site / root / "pdf" / "handout.pdf")
     text = _SPACE.sub(" ", " ".join(page.extract_text() for page in reader.pages))
     position = 0
     for _tier_id, heading, signs in expected(SIGNS[lang]):
