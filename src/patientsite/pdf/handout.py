@@ -48,7 +48,7 @@ def red_flags(pages: list[Page]) -> ET.Element | None:
     return None
 
 
-def _strip_ids(element: ET.Element) -> ET.Element:
+def strip_ids(element: ET.Element) -> ET.Element:
     """A copy without ids: the handout is one page, nothing links into it."""
     element = copy.deepcopy(element)
     for descendant in element.iter():
@@ -56,14 +56,22 @@ def _strip_ids(element: ET.Element) -> ET.Element:
     return element
 
 
+def prepare_one_sheet(
+    pages: list[Page], settings: Settings, language: Language, labels: Labels
+) -> None:
+    """Pages for a sheet on a wall (handout, poster): no citation numbers, which point at no
+    list there, and links to the online pages, since the sheet has no other chapter."""
+    for page in pages:
+        strip_citations(page.article, labels.references)
+        links.rewrite_links(page, settings, language, chapters={})
+
+
 def handout_html(
     pages: list[Page], settings: Settings, language: Language, labels: Labels
 ) -> tuple[str, str, Meta]:
     """The handout's HTML, its page CSS and its metadata."""
     home = pages[0]
-    for page in pages:
-        strip_citations(page.article, labels.references)
-        links.rewrite_links(page, settings, language, chapters={})
+    prepare_one_sheet(pages, settings, language, labels)
     url = settings.page_url(language, "")
     # The QR code sits top right, beside the title, where a passer-by looks first.
     parts = [
@@ -82,7 +90,7 @@ def handout_html(
     else:
         parts.append(
             f'<section class="handout__messages"><h2>{escape(labels.key_messages)}</h2>\n'
-            f"{htmltree.serialize(_strip_ids(messages))}</section>"
+            f"{htmltree.serialize(strip_ids(messages))}</section>"
         )
     checklist = red_flags(pages)
     if checklist is None:
@@ -90,7 +98,7 @@ def handout_html(
     else:
         parts.append(
             f'<section class="handout__flags"><h2>{escape(labels.red_flags)}</h2>\n'
-            f"{htmltree.serialize(_strip_ids(checklist))}</section>"
+            f"{htmltree.serialize(strip_ids(checklist))}</section>"
         )
     parts.append(f'<footer class="handout__footer">{_details(pages, settings, language, labels)}')
     parts.append("</footer>")

@@ -6,16 +6,13 @@ page's first list; the first red-flag checklist in navigation order), so the pos
 routes (whom to call, how fast) of whatever the site's checklist says, without citation marks.
 """
 
-import copy
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html import escape
 
-from patientsite.pdf import htmltree, links
-from patientsite.pdf.citations import strip_citations
+from patientsite.pdf import htmltree
 from patientsite.pdf.collect import Page
 from patientsite.pdf.document import Meta, author_of, brand_html, html_document, qr_html
-from patientsite.pdf.handout import key_messages, red_flags
+from patientsite.pdf.handout import key_messages, prepare_one_sheet, red_flags, strip_ids
 from patientsite.pdf.labels import Labels
 from patientsite.pdf.settings import Language, Settings
 from patientsite.warning_signs.render import poster_checklist_html
@@ -46,20 +43,11 @@ def file_name(size: PosterSize) -> str:
     return f"pdf/poster-{size.name}.pdf"
 
 
-def _without_ids(element: ET.Element) -> ET.Element:
-    element = copy.deepcopy(element)
-    for descendant in element.iter():
-        descendant.attrib.pop("id", None)
-    return element
-
-
 def poster_html(
     pages: list[Page], settings: Settings, language: Language, labels: Labels, size: PosterSize
 ) -> tuple[str, Meta]:
     """The poster's HTML and metadata; ``pages`` are changed (citations taken out)."""
-    for page in pages:
-        strip_citations(page.article, labels.references)
-        links.rewrite_links(page, settings, language, chapters={})
+    prepare_one_sheet(pages, settings, language, labels)
     url = settings.page_url(language, "")
     # The QR code stands top right, beside the title and the key messages, where a passer-by
     # looks first; the warning signs take the whole width below.
@@ -72,7 +60,7 @@ def poster_html(
     if messages is not None:
         parts.append(
             f'<section class="poster__messages"><h2>{escape(labels.key_messages)}</h2>\n'
-            f"{htmltree.serialize(_without_ids(messages))}</section>"
+            f"{htmltree.serialize(strip_ids(messages))}</section>"
         )
     parts.append(
         '</div>\n<div class="poster__online">\n'
@@ -87,7 +75,7 @@ def poster_html(
     if signs is not None:
         checklist_html = poster_checklist_html(signs, settings.country)
     elif (checklist := red_flags(pages)) is not None:
-        checklist_html = htmltree.serialize(_without_ids(checklist))
+        checklist_html = htmltree.serialize(strip_ids(checklist))
     else:
         checklist_html = ""
     if checklist_html:
