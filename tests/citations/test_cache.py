@@ -1,5 +1,6 @@
 """Formatted references kept between builds: found only when nothing that shapes them changed."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -8,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from patientsite.citations import background, cache
-from patientsite.citations.background import catalogue_in_background, load_catalogue
+from patientsite.citations import cache
+from patientsite.citations.bibliography import BibliographyError
 from patientsite.citations.cache import (
     cache_file,
     cache_key,
     code_files,
+    load_catalogue,
     read_cached,
     write_cached,
 )
@@ -65,8 +67,8 @@ def test_a_kept_catalogue_is_read_back_and_replaces_the_previous_one(
     catalogue = load_catalogue(bib_file, "refs.bib", year_suffixes=False)
     folder.mkdir()
     (folder / "someone-else.json").write_text("{}")
-    assert write_cached(cache_file(folder, "old"), catalogue.formatted(TERMS.values())) is None
-    assert write_cached(cache_file(folder, "new"), catalogue.formatted(TERMS.values())) is None
+    assert write_cached(cache_file(folder, "old"), catalogue) is None
+    assert write_cached(cache_file(folder, "new"), catalogue) is None
     assert sorted(path.name for path in folder.iterdir()) == [
         "patientsite-citations-new.json",
         "someone-else.json",
@@ -91,7 +93,7 @@ def test_a_folder_that_cannot_be_written_is_only_reported(bib_file: Path, tmp_pa
     catalogue = load_catalogue(bib_file, "refs.bib", year_suffixes=False)
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("")
-    problem = write_cached(cache_file(not_a_folder, "key"), catalogue.formatted(TERMS.values()))
+    problem = write_cached(cache_file(not_a_folder, "key"), catalogue)
     assert problem is not None
     assert problem.startswith(f"could not keep the formatted references in {not_a_folder}")
 
@@ -107,26 +109,35 @@ def test_the_key_covers_every_module_the_catalogue_is_made_with() -> None:
     assert loaded <= {path.resolve() for path in code_files()}
 
 
-def test_the_worker_keeps_its_result_and_the_next_build_needs_no_worker(
+def test_a_catalogue_is_kept_and_the_next_build_reads_no_bib_file(
     bib_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "cache"
-    first = catalogue_in_background(bib_file, "refs.bib", year_suffixes=False, cache=folder)()
+    first = load_catalogue(bib_file, "refs.bib", year_suffixes=False, cache=folder)
     assert cache_file(folder, cache_key(BIB, "refs.bib", year_suffixes=False)).exists()
 
-    def no_worker(*args: object, **kwargs: object) -> None:
+    def no_reading(*args: object, **kwargs: object) -> None:
         raise AssertionError("the cached catalogue should have been used")
 
-    monkeypatch.setattr(background.subprocess, "Popen", no_worker)
-    second = catalogue_in_background(bib_file, "refs.bib", year_suffixes=False, cache=folder)()
+    monkeypatch.setattr(cache, "decode_bibliography", no_reading)
+    second = load_catalogue(bib_file, "refs.bib", year_suffixes=False, cache=folder)
     assert references(second) == references(first)
+
+
+def test_a_bad_file_is_reported_and_nothing_is_kept(tmp_path: Path) -> None:
+    bad = tmp_path / "x.bib"
+    bad.write_text("@article{a, title = {A}", encoding="utf-8")
+    folder = tmp_path / "cache"
+    with pytest.raises(BibliographyError, match=r"^x\.bib:1: the entry 'a' could not be read"):
+        load_catalogue(bad, "x.bib", year_suffixes=False, cache=folder)
+    assert not folder.exists()
 
 
 def test_a_changed_file_is_read_again(bib_file: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
-    catalogue_in_background(bib_file, "refs.bib", year_suffixes=False, cache=folder)()
+    load_catalogue(bib_file, "refs.bib", year_suffixes=False, cache=folder)
     bib_file.write_bytes(BIB.replace(b"{Imaging}", b"{Imaging again}"))
-    catalogue = catalogue_in_background(bib_file, "refs.bib", year_suffixes=False, cache=folder)()
+    catalogue = load_catalogue(bib_file, "refs.bib", year_suffixes=False, cache=folder)
     assert "Imaging again" in catalogue.reference_html(catalogue.works[0], TERMS["en"])
     assert len(list(folder.iterdir())) == 1
 
@@ -152,24 +163,38 @@ def test_a_site_with_a_cache_builds_the_same_pages_from_it(tmp_path: Path) -> No
     )
     first = build(config, tmp_path / "first")
     assert first.returncode == 0, first.stderr
-    assert "in worker process" in first.stderr
     assert len(list((project / ".cache").iterdir())) == 1
 
     second = build(config, tmp_path / "second")
     assert second.returncode == 0, second.stderr
-    assert "The bibliography is unchanged" in second.stderr
-    assert "in worker process" not in second.stderr
     for page in ["alarm/index.html", "sources/index.html", "en/alarm/index.html"]:
         assert (tmp_path / "second" / page).read_text() == (tmp_path / "first" / page).read_text()
 
+    # The second build took its references from the cache: a change made there shows.
+    (kept,) = (project / ".cache").iterdir()
+    data = json.loads(kept.read_bytes())
+    for reference in data["references"]:
+        reference[2] = reference[2].replace("Imaging strategies", "Kept strategies")
+    kept.write_text(json.dumps(data), encoding="utf-8")
+    third = build(config, tmp_path / "third")
+    assert third.returncode == 0, third.stderr
+    assert (
+        "Kept strategies for low-back pain"
+        in (tmp_path / "third" / "sources" / "index.html").read_text()
+    )
 
-def test_a_cache_file_damaged_after_the_build_looked_is_read_around(
-    bib_file: Path, tmp_path: Path
-) -> None:
+
+def test_a_damaged_cache_file_is_read_around(bib_file: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
-    expected = references(catalogue_in_background(bib_file, "refs.bib", year_suffixes=False)())
-    catalogue_in_background(bib_file, "refs.bib", year_suffixes=False, cache=folder)()
-    wait = catalogue_in_background(bib_file, "refs.bib", year_suffixes=False, cache=folder)
+    expected = references(load_catalogue(bib_file, "refs.bib", year_suffixes=False))
+    load_catalogue(bib_file, "refs.bib", year_suffixes=False, cache=folder)
     for kept in folder.iterdir():
         kept.write_bytes(b"damaged")
-    assert references(wait()) == expected
+    assert (
+        references(load_catalogue(bib_file, "refs.bib", year_suffixes=False, cache=folder))
+        == expected
+    )
+    # ... and replaced by a good one.
+    (kept,) = folder.iterdir()
+    cached = read_cached(kept)
+    assert cached is not None and references(cached) == expected

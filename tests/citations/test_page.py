@@ -7,7 +7,7 @@ import markdown
 import pytest
 
 from patientsite.citations.bibliography import parse_bibliography
-from patientsite.citations.catalogue import Catalogue
+from patientsite.citations.catalogue import Catalogue, format_catalogue
 from patientsite.citations.locale import TERMS
 from patientsite.citations.page import BIBLIOGRAPHY_PLACEHOLDER, PageCitations
 from patientsite.citations.syntax import CitationsExtension
@@ -22,7 +22,7 @@ BIB = r"""
 
 
 def catalogue() -> Catalogue:
-    return Catalogue(parse_bibliography(BIB, "references.bib"), year_suffixes=False)
+    return format_catalogue(parse_bibliography(BIB, "references.bib"), year_suffixes=False)
 
 
 def converter(
@@ -30,6 +30,7 @@ def converter(
 ) -> tuple[markdown.Markdown, PageCitations]:
     """A Markdown converter with the citations extension, and the page's handler."""
     handler = PageCitations(
+        catalogue(),
         TERMS[language],
         numeric=True,
         append_references=append_references,
@@ -45,7 +46,7 @@ def render_page(
     source: str, language: str = "nl", append_references: bool = True
 ) -> tuple[str, PageCitations]:
     md, handler = converter(source, language, append_references)
-    return handler.fill_in(handler.resolve(catalogue(), md.convert(source))), handler
+    return handler.finish(md.convert(source)), handler
 
 
 def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -162,36 +163,6 @@ def test_a_page_citing_only_unknown_keys_has_no_reference_list(source: str, expe
     assert handler.cited == {}
 
 
-def test_converting_a_page_only_notes_its_citations(caplog: pytest.LogCaptureFixture) -> None:
-    # The bibliography may still be read while pages are converted (see plugin.py): the keys
-    # are looked up, and unknown ones reported, only in resolve().
-    source = "A [@hall2021].\n\nB [@xyz; @chou2009].\n"
-    md, handler = converter(source, "en")
-    with caplog.at_level(logging.WARNING, logger=LOGGER):
-        converted = md.convert(source)
-        assert warnings(caplog) == []
-        assert handler.cited == {}
-        assert "<p>A <!--patientsite-citation:0-->.</p>" in converted
-
-        resolved = handler.resolve(catalogue(), converted)
-    assert [message.split(":")[1] for message in warnings(caplog)] == ["3"]
-    assert handler.cited == {"hall2021": ["cite-1"], "chou2009": ["cite-2"]}
-    # The text of each citation is there for the search plugin; its markup comes in fill_in().
-    assert "<p>A <!--patientsite-citation:0-->[2].</p>" in resolved
-    assert "<!--patientsite-citation:1-->[1, ?xyz]" in resolved
-    filled = handler.fill_in(resolved)
-    assert '<p>A <span class="citation" id="cite-1">[<a class="citation-link" ' in filled
-    assert "[2]" not in filled and "patientsite-citation:" not in filled
-
-
-def test_a_citation_whose_text_was_changed_keeps_the_change() -> None:
-    # Another plugin may change the page between resolve() and fill_in().
-    md, handler = converter("A [@hall2021] b.\n", "en")
-    resolved = handler.resolve(catalogue(), md.convert("A [@hall2021] b.\n"))
-    filled = handler.fill_in(resolved.replace("[2] b", "(changed) b"))
-    assert "</span>(changed) b.</p>" in filled
-
-
 def test_a_page_citing_only_unknown_keys_needs_no_marker(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger=LOGGER):
         render_page("Typo [@chuo2009].", append_references=False)
@@ -215,27 +186,12 @@ def test_a_citation_in_a_heading_is_shown_but_not_in_its_id_or_contents_entry() 
     # Numbers change when references.bib does: links to a heading should not.
     source = "# Scans [@chou2009]\n\n## Why [@hall2021] not\n\nText.\n"
     md, handler = converter(source, "en")
-    html = handler.fill_in(handler.resolve(catalogue(), md.convert(source)))
+    html = handler.finish(md.convert(source))
     assert html.startswith('<h1 id="scans">Scans <span class="citation" id="cite-1">[<a ')
     assert '<h2 id="why-not">Why <span class="citation" id="cite-2">' in html
     titles = [(token["id"], token["name"]) for token in md.toc_tokens[0]["children"]]
     assert md.toc_tokens[0]["name"] == "Scans"
     assert titles == [("why-not", "Why not"), ("references", "References")]
-
-
-def test_citations_add_no_character_beyond_ascii_to_a_page() -> None:
-    # The ranges' en dash, the backlink arrows and names such as Müller are character
-    # references (render.narrow): a page in Latin-1 stays in Latin-1, an ASCII one in ASCII.
-    bib = BIB + r"@article{mueller2006, author = {M{\"u}ller, B.}, title = {X}, year = {2006}}"
-    source = "# Caf\u00e9\n\nA [@chou2009; @hall2021; @mueller2006] and [@hall2021].\n"
-    ascii_source = source.replace("\u00e9", "e")
-    md, handler = converter(source)
-    full = Catalogue(parse_bibliography(bib, "references.bib"), year_suffixes=False)
-    html = handler.fill_in(handler.resolve(full, md.convert(source)))
-    assert "&#8211;" in html and "&#8617;&#65038;" in html and "M&#252;ller" in html
-    assert max(map(ord, html)) < 256
-    md, handler = converter(ascii_source)
-    assert handler.fill_in(handler.resolve(full, md.convert(ascii_source))).isascii()
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

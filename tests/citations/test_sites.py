@@ -10,8 +10,7 @@ import pytest
 from tests.support import FIXTURES, MKDOCS, build_site
 
 SITES = FIXTURES / "citations"
-# The en dash, as the plugin writes it into pages (render.narrow).
-ND = "&#8211;"
+ND = "\u2013"  # en dash
 
 
 def built(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
@@ -152,8 +151,7 @@ def test_reference_lists_stay_out_of_the_search_index(numeric: Path) -> None:
 
 
 def test_search_index_reads_citations_as_the_page_shows_them(numeric: Path) -> None:
-    # The plugin hides each citation's markup from the search plugin until the page is
-    # written; the text a reader sees must still be indexed, and no placeholder left behind.
+    # Each citation is indexed as the page shows it, and no placeholder is left behind.
     index = (numeric / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Volgens Jarvik en Deyo [5] is een scan alleen zinvol" in index
     assert "According to Jarvik and Deyo [5], a scan only makes sense" in index

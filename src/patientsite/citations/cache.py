@@ -1,7 +1,8 @@
-"""The formatted catalogue kept on disk between builds, under a key made of all that shapes it.
+"""The catalogue read from the .bib file, or from disk where an earlier build kept it.
 
 Reading, numbering and formatting a large bibliography is most of what the plugin costs a build
-(scripts/bench_citations.py), and references.bib changes far less often than the pages. The key
+(scripts/bench_citations.py), and references.bib changes far less often than the pages, so the
+formatted catalogue is kept under a key made of all that shapes it. The key
 covers the file's bytes, how messages name it, the citation style, the code of the whole
 patientsite package, and the versions of Python, pybtex and latexcodec, so a cached catalogue is
 always the one the build would make. It is kept as JSON: reading it back runs no code.
@@ -17,13 +18,34 @@ import sys
 import tempfile
 from pathlib import Path
 
-from patientsite.citations.catalogue import Catalogue
+from patientsite.citations.bibliography import decode_bibliography
+from patientsite.citations.catalogue import Catalogue, format_catalogue
 
 log = logging.getLogger("mkdocs.plugins.patientsite.citations")
 
 # Files of ours are named so, and only they are ever replaced, in whatever folder we are given.
 _PREFIX = "patientsite-citations-"
 _SUFFIX = ".json"
+
+
+def load_catalogue(
+    bib_file: Path, source: str, *, year_suffixes: bool, cache: Path | None = None
+) -> Catalogue:
+    """The catalogue of a .bib file; `source` is how messages name it. With a `cache` folder,
+    the one kept there by an earlier build of the same file, else it is kept there.
+
+    Raises BibliographyError if the file cannot be read.
+    """
+    data = bib_file.read_bytes()
+    if cache is None:
+        return format_catalogue(decode_bibliography(data, source), year_suffixes=year_suffixes)
+    path = cache_file(cache, cache_key(data, source, year_suffixes=year_suffixes))
+    catalogue = read_cached(path)
+    if catalogue is None:
+        catalogue = format_catalogue(decode_bibliography(data, source), year_suffixes=year_suffixes)
+        if problem := write_cached(path, catalogue):
+            log.info(f"patientsite/citations: {problem}")
+    return catalogue
 
 
 def cache_key(bib: bytes, source: str, *, year_suffixes: bool) -> str:

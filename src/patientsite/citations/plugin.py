@@ -1,38 +1,31 @@
 """MkDocs glue: read the bibliography once, hand each page to the Markdown extension in the
 page's language, and fill in the full reference list once every page's citations are known.
 
-static-i18n builds each language in a nested build that reuses this plugin instance, and
-`mkdocs serve` reuses it for every rebuild (MkDocs keeps a plugin that has on_shutdown), so the
-bibliography and the formatted references (catalogue.py) outlive a single build until the file
-changes; what pages cite is per build, i.e. per language.
-
-The bibliography is read, numbered and formatted in a worker process (background.py) from
-on_config on. Converting a page only notes its citations, so no page waits for the file; on_env,
-once every page is converted, waits for the numbered catalogue (or stops the build if the file
-is bad) and looks up every page's citations before the search plugin indexes the pages.
+The catalogue (every work numbered and formatted) is read in on_config, so a page is finished
+as soon as Python-Markdown has converted it (on_page_content). The search plugin then indexes
+what a reader sees ("Chou et al. [6]") and leaves out the page's reference list, whose heading
+is marked data-search-exclude. Only the full reference list needs every page of the build: it
+goes in when its page is written (on_post_page), which also keeps it out of the index.
+static-i18n builds each language in a nested build that reuses this plugin instance: the
+bibliography is read once; what pages cite is per build, i.e. per language.
 """
 
 import logging
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.templates import TemplateContext
 
 from patientsite.citations import render
-from patientsite.citations.background import catalogue_in_background
 from patientsite.citations.bibliography import BibliographyError
+from patientsite.citations.cache import load_catalogue
 from patientsite.citations.catalogue import Catalogue
 from patientsite.citations.config import CitationsConfig
 from patientsite.citations.locale import TERMS, Terms, terms_for
@@ -56,31 +49,34 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def __init__(self) -> None:
         self.catalogue: Catalogue | None = None
-        self._catalogue_ready: Callable[[], Catalogue] | None = None
-        """Waits for the catalogue being read in the background (see on_env)."""
         self._read: tuple[object, ...] | None = None
-        """The file and options the catalogue is (being) read with; see on_config."""
+        """The file and options the catalogue was read with; see on_config."""
         self.extension = CitationsExtension()
         self._pages: dict[str, tuple[Page, PageCitations]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        # static-i18n calls on_config again for every language, and `mkdocs serve` for every
-        # rebuild, with this same plugin: read the file again only if it or the options changed.
+        # static-i18n calls on_config again for every language with this same plugin: read the
+        # file again only if it or the options changed.
         bib_file = Path(self.config.bib_file)
         stat = bib_file.stat()
         cache = Path(_config_dir(config), self.config.cache_dir) if self.config.cache_dir else None
         read = (bib_file, stat.st_mtime_ns, stat.st_size, self.config.style, cache)
         if read != self._read:
+            self._read = self.catalogue = None  # a bad file is read (and reported) again
+            try:
+                self.catalogue = load_catalogue(
+                    bib_file,
+                    os.path.relpath(bib_file, _config_dir(config)),
+                    year_suffixes=self.config.style == "author-date",
+                    cache=cache,
+                )
+            except BibliographyError as error:
+                raise PluginError(f"{error} Nothing was built.") from error
             self._read = read
-            self.catalogue = None
-            self._catalogue_ready = catalogue_in_background(
-                bib_file,
-                os.path.relpath(bib_file, _config_dir(config)),
-                year_suffixes=self.config.style == "author-date",
-                cache=cache,
-            )
+            for message in self.catalogue.warnings:
+                log.warning(message)
         if self.extension not in config.markdown_extensions:
             config.markdown_extensions.append(self.extension)
         return config
@@ -103,11 +99,14 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
+        if self.catalogue is None:
+            raise PluginError("patientsite/citations: on_config did not run before the pages.")
         source_name = os.path.relpath(page.file.abs_src_path or "", _config_dir(config))
         terms = self._terms(page, config, markdown, source_name)
         self.extension.handler = None
         if terms is not None:
             self.extension.handler = PageCitations(
+                self.catalogue,
                 terms,
                 numeric=self.config.style == "numeric",
                 append_references=self.config.references_placement == "end",
@@ -122,44 +121,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not self.config.enabled:
             return html
         handler, self.extension.handler = self.extension.handler, None
-        if handler is not None:
-            self._pages[page.file.src_uri] = (page, handler)
-        return html
-
-    def on_env(
-        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
-    ) -> jinja2.Environment | None:
-        if not self.config.enabled:
-            return env
-        # Every page is converted and nothing is written yet.
-        catalogue = self._wait_for_catalogue()
-        for page, handler in self._pages.values():
-            had_references = handler.has_references
-            page.content = handler.resolve(catalogue, page.content or "")
-            if had_references and not handler.has_references and page.toc:
-                _remove_from_toc(page.toc.items, handler.terms.references_id)
-        return env
-
-    # After the search plugin (priority 0) has indexed page.content, which holds placeholders
-    # for the citations' markup and the lists: every page's list would otherwise make each
-    # cited title a search hit on every page citing it.
-    @event_priority(-50)
-    def on_page_context(
-        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> TemplateContext | None:
-        if not self.config.enabled:
-            return context
-        _, handler = self._pages.get(page.file.src_uri, (None, None))
-        if handler is None or page.content is None:
-            return context
-        content = handler.fill_in(page.content)
-        if handler.has_bibliography and self.catalogue is not None:
-            # Every page of this build has been converted by now (MkDocs converts them all
-            # before it renders any), so we know which pages cite which work.
-            full_list = self._full_list(self.catalogue, page, handler.terms)
-            content = content.replace(BIBLIOGRAPHY_PLACEHOLDER, full_list)
-        page.content = content
-        return context
+        if handler is None:
+            return html
+        self._pages[page.file.src_uri] = (page, handler)
+        return handler.finish(html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
@@ -167,6 +132,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         _, handler = self._pages.get(page.file.src_uri, (None, None))
         if handler is None or not (handler.cited or handler.has_bibliography):
             return output
+        if handler.has_bibliography and self.catalogue is not None:
+            # Every page of this build has been converted by now (MkDocs converts them all
+            # before it writes any), so we know which pages cite which work.
+            full_list = self._full_list(self.catalogue, page, handler.terms)
+            output = output.replace(BIBLIOGRAPHY_PLACEHOLDER, full_list, 1)
         css = get_relative_url(f"{SITE_ASSETS}/citations.css", page.url)
         script = get_relative_url(f"{SITE_ASSETS}/citations.js", page.url)
         tags = f'<link rel="stylesheet" href="{css}">\n<script src="{script}" defer></script>\n'
@@ -180,26 +150,6 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         for name in ("citations.css", "citations.js"):
             shutil.copyfile(ASSETS / name, target / name)
         self._report_uncited(self.catalogue)
-
-    def on_shutdown(self) -> None:
-        # Freed here, the bibliography and every page's citations take a few hundredths of a
-        # second; left to Python's own shutdown, 0.05-0.2 s more (scripts/bench_citations.py).
-        self.catalogue = None
-        self._pages = {}
-
-    def _wait_for_catalogue(self) -> Catalogue:
-        """The catalogue; the first time, waits for it and reports what the file lacks."""
-        if self.catalogue is None:
-            if self._catalogue_ready is None:
-                raise PluginError("patientsite/citations: on_config did not run before on_env.")
-            try:
-                self.catalogue = self._catalogue_ready()
-            except BibliographyError as error:
-                self._read = self._catalogue_ready = None  # the next build reads it again
-                raise PluginError(f"{error} Nothing was built.") from error
-            for message in self.catalogue.warnings:
-                log.warning(message)
-        return self.catalogue
 
     def _terms(
         self, page: Page, config: MkDocsConfig, markdown: str, source_name: str
@@ -239,7 +189,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             )
             for work in catalogue.works
         ]
-        return render.narrow(render.full_list(entries, terms))
+        return render.full_list(entries, terms)
 
     def _report_uncited(self, catalogue: Catalogue) -> None:
         cited = {key for _, handler in self._pages.values() for key in handler.cited}
@@ -251,18 +201,6 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 f"no page in {', '.join(languages)} (the full reference list still shows "
                 f"them): {', '.join(uncited)}"
             )
-
-
-def _remove_from_toc(items: list[AnchorLink], anchor: str) -> bool:
-    """Remove the entry linking to `anchor` from a page's table of contents; returns whether
-    there was one."""
-    for index, item in enumerate(items):
-        if item.id == anchor:
-            del items[index]
-            return True
-        if _remove_from_toc(item.children, anchor):
-            return True
-    return False
 
 
 def _config_dir(config: MkDocsConfig) -> str:

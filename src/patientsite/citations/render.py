@@ -54,20 +54,6 @@ class FullEntry:
     """(page title, link) for every page that cites it, in this language."""
 
 
-def narrow(html: str) -> str:
-    """The HTML with every character beyond ASCII written as a character reference.
-
-    MkDocs joins, copies and finally encodes each page as one string, and in CPython that costs
-    most for a string that is not all ASCII: an ASCII string is stored one byte per character
-    and encoded to UTF-8 by copying, a string with one "ü" needs a conversion loop, one with an
-    en dash or backlink arrow also twice the memory. On the benchmark's ASCII pages that was a
-    third of all the plugin added to a build (cachegrind on scripts/bench_citations.py). A page
-    whose own text is not ASCII pays it anyway, and our HTML adds nothing to it. Browsers, the
-    search plugin and WeasyPrint read "&#8211;" as the en dash itself.
-    """
-    return html.encode("ascii", "xmlcharrefreplace").decode("ascii")
-
-
 def without_links(html: str) -> str:
     """A citation's HTML with its links taken out, their text kept (for a citation that is
     itself inside a link); its id stays, so the reference list still links back to it."""

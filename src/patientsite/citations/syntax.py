@@ -79,8 +79,6 @@ class ReferenceSection:
     """HTML id of that h2."""
     html: str
     """The list itself."""
-    before: str = ""
-    """HTML just before the heading (e.g. a comment to find the section by)."""
 
 
 class CitationHandler(Protocol):
@@ -283,8 +281,7 @@ class _ListPlacer(Treeprocessor):
         # The search plugin leaves out a section whose heading is marked so.
         heading = etree.Element("h2", {"id": section.anchor, "data-search-exclude": ""})
         heading.text = section.heading
-        before = [self._raw(section.before)] if section.before else []
-        return [*before, heading, self._raw(section.html)]
+        return [heading, self._raw(section.html)]
 
     def _raw(self, html: str) -> etree.Element:
         # A paragraph holding only a stash placeholder is replaced by the raw HTML itself.
