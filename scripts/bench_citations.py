@@ -10,8 +10,7 @@ check" before and after shows how busy the machine was (see machine_check()).
 
 On a shared machine build times vary by 10-30% from minute to minute. `--instructions` counts
 instead the instructions each kind of build executes, with valgrind's cachegrind (one build of
-each, about 4 minutes each): the same figure on every run, for the build process and, when
-cold, the worker that formats the bibliography on another core.
+each, about 4 minutes each): the same figure on every run.
 
     .venv/bin/python scripts/bench_citations.py [--pages 400] [--entries 2000] [--runs 3]
     .venv/bin/python scripts/bench_citations.py --instructions
@@ -125,7 +124,7 @@ def main() -> None:
                 log.info(f"run {run}: {label:8} {seconds:6.2f} s ({cpu_seconds:6.2f} s CPU)")
         log.info(f"machine check after: {machine_check():.2f} s")
 
-    # CPU time (of the build and its worker) is reported too: wall time hides the worker.
+    # CPU time is reported too: it varies less than wall time on a shared machine.
     for name, times in (("wall time", wall), ("CPU time", cpu)):
         without_plugin = statistics.median(times["without"])
         log.info(f"{name}, median: {without_plugin:.2f} s without the plugin")
@@ -146,9 +145,9 @@ def main() -> None:
 
 
 def count_instructions(root: Path) -> None:
-    """One build of each kind under cachegrind: instructions of the build process and of the
-    worker process it starts when cold."""
-    counts: dict[str, tuple[int, int]] = {}
+    """One build of each kind under cachegrind: instructions of the build, with any process it
+    starts."""
+    counts: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="cachegrind-") as folder:
         for kind in KINDS:
             out = Path(folder, kind)
@@ -168,34 +167,18 @@ def count_instructions(root: Path) -> None:
                 check=True,
                 env=BUILD_ENVIRONMENT,
             )
-            build_process = worker = 0
-            for result in out.iterdir():
-                lines = result.read_text().splitlines()
-                command = next(line for line in lines if line.startswith("cmd:"))
-                instructions = int(next(line for line in lines if line.startswith("summary:"))[8:])
-                # The worker is `python -P -c ...` (citations/background.py).
-                if " -P -c " in command:
-                    worker += instructions
-                else:
-                    build_process += instructions
-            counts[kind] = (build_process, worker)
-            log.info(
-                f"{kind + ':':8} {build_process / 1e9:6.2f} G instructions in the build process"
-                + (f", {worker / 1e9:.2f} G in the worker" if worker else "")
+            counts[kind] = sum(
+                int(line[len("summary:") :])
+                for result in out.iterdir()
+                for line in result.read_text().splitlines()
+                if line.startswith("summary:")
             )
-    without_plugin = counts["without"][0]
+            log.info(f"{kind + ':':8} {counts[kind] / 1e9:6.2f} G instructions")
+    without_plugin = counts["without"]
     for kind in KINDS[1:]:
-        build_process, worker = counts[kind]
-        added = build_process - without_plugin
+        added = counts[kind] - without_plugin
         log.info(
-            f"  with it, {kind + ':':8} the build process executes {added / 1e9:+.2f} G "
-            f"({added / without_plugin * 100:+.1f}%)"
-            + (
-                f"; with the worker {(added + worker) / 1e9:+.2f} G "
-                f"({(added + worker) / without_plugin * 100:+.1f}%)"
-                if worker
-                else ""
-            )
+            f"  with it, {kind + ':':8} {added / 1e9:+.2f} G ({added / without_plugin * 100:+.1f}%)"
         )
 
 

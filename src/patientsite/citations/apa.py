@@ -157,8 +157,8 @@ def _reference(e: Entry, title_node: Node, *source: Node, full_date: bool = Fals
 def spaced(children: list, context: dict) -> BaseText:
     """The parts that are not empty, a space between them: pybtex's join(sep=" ") in one go.
 
-    join puts the rich text together twice over (all but the last part, then the last), and
-    that was a sixth of the time a reference takes; the text is the same.
+    join puts the rich text together twice over (all but the last part, then the last), for
+    every part of every reference; this gives the same text in one go.
     """
     parts = [part for part in (child.format_data(context) for child in children) if part]
     return Text(" ").join(parts)
