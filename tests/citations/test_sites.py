@@ -151,13 +151,16 @@ def test_reference_lists_stay_out_of_the_search_index(numeric: Path) -> None:
 
 
 def test_search_index_reads_citations_as_the_page_shows_them(numeric: Path) -> None:
-    # Each citation is indexed as the page shows it, and no placeholder is left behind.
+    # Each citation is indexed as the page shows it, and no placeholder (of a citation or a
+    # list) is left behind.
     index = (numeric / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Volgens Jarvik en Deyo [5] is een scan alleen zinvol" in index
     assert "According to Jarvik and Deyo [5], a scan only makes sense" in index
     assert "Soms is een scan wel nodig [7, p. 1832; 8]." in index
     for page in ("index.html", "en/index.html", "alarm/index.html", "sources/index.html"):
-        assert "<!--patientsite-citation" not in (numeric / page).read_text(encoding="utf-8")
+        html = (numeric / page).read_text(encoding="utf-8")
+        assert "<!--patientsite-citation" not in html
+        assert "patientsite-citations:" not in html
 
 
 def test_marker_places_the_list(numeric: Path) -> None:

@@ -2,9 +2,10 @@
 
 This is the handler the Markdown extension in syntax.py calls while it converts the page; it
 needs the catalogue, and no MkDocs. Each citation's HTML is written as soon as the citation is
-met, but Python-Markdown's output holds a placeholder for it, which finish() replaces: the table
-of contents then names a heading without the citation in it, and a citation inside a link's
-text can be told from one outside it. So a page is converted with
+met, but Python-Markdown's output holds a placeholder for it, which fill_in_citations()
+replaces: the table of contents then names a heading without the citation in it, and a citation
+inside a link's text can be told from one outside it. The reference list is a placeholder too,
+which fill_in_references() replaces. So a page is converted with
 
     handler = PageCitations(catalogue, terms, ...)
     extension.handler = handler
@@ -28,7 +29,7 @@ _CITATION_PLACEHOLDER = "<!--patientsite-citation:{number}-->"
 _CITATION_PLACEHOLDER_RE = re.compile(r"<!--patientsite-citation:(\d+)-->")
 REFERENCES_PLACEHOLDER = "<!-- patientsite-citations: reference list -->"
 # The full list needs every page's citations: it stays a placeholder until the page is written
-# (see plugin.py), which also keeps it out of the search index.
+# (see plugin.py).
 BIBLIOGRAPHY_PLACEHOLDER = "<!-- patientsite-citations: full reference list -->"
 _LINK_START_RE = re.compile(r"<a[\s>]", re.IGNORECASE)
 _LINK_END_RE = re.compile(r"</a\s*>", re.IGNORECASE)
@@ -122,24 +123,12 @@ class PageCitations:
         )
 
     def finish(self, html: str) -> str:
-        """The converted page's HTML with its citations and reference list in place of the
-        placeholders (the full list's stays: see BIBLIOGRAPHY_PLACEHOLDER)."""
-        if self._citations:
-            html = self._fill_in_citations(html)
-        if not self.has_references:
-            return html
-        entries = [
-            render.PageEntry(
-                work=work,
-                reference=self.catalogue.reference_html(work, self.terms),
-                citation_ids=tuple(self.cited[work.key.lower()]),
-            )
-            for work in self.cited_works()
-        ]
-        references = render.page_list(entries, self.terms, self.numeric)
-        return html.replace(REFERENCES_PLACEHOLDER, references, 1)
+        """The converted page's HTML with its citations and reference list in place
+        (the full list's placeholder stays: see BIBLIOGRAPHY_PLACEHOLDER)."""
+        return self.fill_in_references(self.fill_in_citations(html))
 
-    def _fill_in_citations(self, html: str) -> str:
+    def fill_in_citations(self, html: str) -> str:
+        """The converted page's HTML with each citation in place of its placeholder."""
         parts = []
         position = 0
         open_links = 0
@@ -153,6 +142,21 @@ class PageCitations:
             position = match.end()
         parts.append(html[position:])
         return "".join(parts)
+
+    def fill_in_references(self, html: str) -> str:
+        """The page's HTML (or the whole page written) with its reference list in place."""
+        if not self.has_references:
+            return html
+        entries = [
+            render.PageEntry(
+                work=work,
+                reference=self.catalogue.reference_html(work, self.terms),
+                citation_ids=tuple(self.cited[work.key.lower()]),
+            )
+            for work in self.cited_works()
+        ]
+        references = render.page_list(entries, self.terms, self.numeric)
+        return html.replace(REFERENCES_PLACEHOLDER, references, 1)
 
     def cited_works(self) -> list[Work]:
         """The works cited on this page, in reference list order."""

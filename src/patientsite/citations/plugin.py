@@ -1,13 +1,13 @@
 """MkDocs glue: read the bibliography once, hand each page to the Markdown extension in the
 page's language, and fill in the full reference list once every page's citations are known.
 
-The catalogue (every work numbered and formatted) is read in on_config, so a page is finished
-as soon as Python-Markdown has converted it (on_page_content). The search plugin then indexes
-what a reader sees ("Chou et al. [6]") and leaves out the page's reference list, whose heading
-is marked data-search-exclude. Only the full reference list needs every page of the build: it
-goes in when its page is written (on_post_page), which also keeps it out of the index.
-static-i18n builds each language in a nested build that reuses this plugin instance: the
-bibliography is read once; what pages cite is per build, i.e. per language.
+The catalogue (every work numbered and formatted) is read in on_config, so a page's citations
+go in as soon as the page is converted (on_page_content), and the search plugin indexes them as
+a reader sees them ("Chou et al. [6]"). The reference lists go in when the page is written
+(on_post_page): the full list needs every page of the build, and neither list belongs in the
+search index, whose HTML parser would otherwise read them only to leave them out. static-i18n
+builds each language in a nested build that reuses this plugin instance: the bibliography is
+read once; what pages cite is per build, i.e. per language.
 """
 
 import logging
@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -115,6 +115,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             )
         return markdown
 
+    # After the other plugins' on_page_content: patientsite/pages parses each page's HTML for
+    # its privacy check, and our markup needs none.
+    @event_priority(-50)
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -124,7 +127,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if handler is None:
             return html
         self._pages[page.file.src_uri] = (page, handler)
-        return handler.finish(html)
+        return handler.fill_in_citations(html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
@@ -132,6 +135,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         _, handler = self._pages.get(page.file.src_uri, (None, None))
         if handler is None or not (handler.cited or handler.has_bibliography):
             return output
+        output = handler.fill_in_references(output)
         if handler.has_bibliography and self.catalogue is not None:
             # Every page of this build has been converted by now (MkDocs converts them all
             # before it writes any), so we know which pages cite which work.
