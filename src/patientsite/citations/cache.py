@@ -2,10 +2,10 @@
 
 Reading, numbering and formatting a large bibliography is most of what the plugin costs a build
 (scripts/bench_citations.py), and references.bib changes far less often than the pages, so the
-formatted catalogue is kept under a key made of all that shapes it. The key
-covers the file's bytes, how messages name it, the citation style, the code of the whole
-patientsite package, and the versions of Python, pybtex and latexcodec, so a cached catalogue is
-always the one the build would make. It is kept as JSON: reading it back runs no code.
+formatted catalogue is kept under a key made of all that shapes it: the file's bytes, how
+messages name it, the citation style, the code of the whole patientsite package, and the
+versions of Python, pybtex and latexcodec. A cached catalogue is then always the one the build
+would make. It is kept as JSON: reading it back runs no code.
 """
 
 import functools
