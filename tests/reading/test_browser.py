@@ -11,7 +11,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.platform.test_browser import PATHS, WCAG_TAGS
-from tests.support import ROOT, serve
 
 pytestmark = pytest.mark.browser
 
@@ -300,46 +299,3 @@ def test_tab_title_names_the_site_once(open_page: Any, site_url: str, path: str)
     title = page.title()
     assert title.count(site_name) == 1
     assert title == site_name or title.endswith(f" - {site_name}")
-
-
-# -- the share page ----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def share_url(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> Iterator[str]:
-    """The real site's share kit, made by its own step over the built site."""
-    import subprocess
-    import sys
-
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "patientsite.share",
-            "--site",
-            str(built_site),
-            "--config",
-            str(ROOT / "mkdocs.yml"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    with serve(built_site) as url:
-        yield url + "share/"
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_share_page_is_readable_in_both_schemes(
-    open_page: Any, share_url: str, scheme: str
-) -> None:
-    page = open_page(share_url, 390, 844, color_scheme=scheme)
-    count, report = axe_violations(page)
-    assert count == 0, report
-    background = page.evaluate("() => getComputedStyle(document.documentElement).backgroundColor")
-    if scheme == "dark":
-        assert luminance(background) < 0.05
-    # The QR codes keep their light background, so a phone can scan them from the screen.
-    qr = page.locator("img").first.evaluate("img => getComputedStyle(img).backgroundColor")
-    assert luminance(qr) > 0.9

@@ -1,4 +1,4 @@
-"""Every word the PDFs and the share kit print, one table per language."""
+"""Every word the PDFs print, one table per language (the share kit's: patientsite.share.labels)."""
 
 from dataclasses import dataclass
 
@@ -25,13 +25,6 @@ class Labels:
     contact: str  # before the clinic's contact details
     poster: str  # what the poster is, in its PDF title
     scan_me: str  # in large letters beside the poster's QR code
-    poster_heading: str  # heading of the posters on the share kit's overview page
-    share_subject: str  # e-mail subject; {title} is the page title
-    share_line: str  # the e-mail sentence; {clinic} is share_at_clinic or "", {title} the page
-    share_at_clinic: str  # fills {clinic} above; {name} is the clinic's name
-    share_index_title: str  # heading of the overview page of the share kit
-    share_plain: str  # label of the plain-text snippet on the overview page
-    share_html: str  # label of the HTML snippet on the overview page
 
 
 # fmt: off
@@ -53,13 +46,6 @@ LABELS: dict[str, Labels] = {
         contact="Contact",
         poster="affiche voor de wachtkamer",
         scan_me="Scan mij",
-        poster_heading="Posters voor de wachtkamer (PDF, om te printen)",
-        share_subject="Voor uw afspraak: {title}",
-        share_line="Voor uw afspraak{clinic}: lees hier vooraf \u201e{title}\u201d",
-        share_at_clinic=" bij {name}",
-        share_index_title="Links en QR-codes voor afspraakmails",
-        share_plain="Tekst",
-        share_html="HTML",
     ),
     "en": Labels(
         months=MONTHS["en"],
@@ -78,13 +64,6 @@ LABELS: dict[str, Labels] = {
         contact="Contact",
         poster="waiting-room poster",
         scan_me="Scan me",
-        poster_heading="Waiting-room posters (PDF, to print)",
-        share_subject="Before your appointment: {title}",
-        share_line="Before your appointment{clinic}, please read \u201c{title}\u201d",
-        share_at_clinic=" at {name}",
-        share_index_title="Links and QR codes for appointment e-mails",
-        share_plain="Text",
-        share_html="HTML",
     ),
 }
 # fmt: on
