@@ -141,7 +141,7 @@ def _date(value: object) -> date | str | None:
         return text
 
 
-_NOT_A_DATE = "is not a date written as YYYY-MM-DD (like 2026-11-23). Write it that way."
+_NOT_A_DATE = "is not a real date written as YYYY-MM-DD (like 2026-11-23). Correct it."
 _REVIEW_BOTH = "the same in both languages"
 
 
