@@ -83,14 +83,14 @@ def test_every_placeholder_of_a_new_page_is_found_with_its_line(lang: str) -> No
     lines = text.splitlines()
     assert [str(problem) for problem in problems] == [
         f'docs/{lang}/zitten.md:3: still holds the placeholder text "{template.description}" '
-        "from make page. Replace it with this page's own text.",
+        "from make page. Replace it with your own words for this page.",
         f"docs/{lang}/zitten.md:{lines.index(template.intro) + 1}: still holds the placeholder "
-        f'text "{template.intro}" from make page. Replace it with this page\'s own text.',
+        f'text "{template.intro}" from make page. Replace it with your own words for this page.',
         f"docs/{lang}/zitten.md:{lines.index('## ' + template.section) + 1}: still has the "
-        f'placeholder heading "## {template.section}" from make page. Replace it with this '
-        "page's own text.",
+        f'placeholder heading "## {template.section}" from make page. Replace it with your own '
+        "words for this page.",
         f"docs/{lang}/zitten.md:{lines.index(template.text) + 1}: still holds the placeholder "
-        f'text "{template.text}" from make page. Replace it with this page\'s own text.',
+        f'text "{template.text}" from make page. Replace it with your own words for this page.',
     ]
 
 

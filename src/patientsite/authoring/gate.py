@@ -105,7 +105,7 @@ def placeholder_problems(page: PageSource) -> list[Problem]:
     return [
         Problem(
             f"{page.name}:{_line(page.text, offset)}",
-            f"{what} from make page. Replace it with this page's own text.",
+            f"{what} from make page. Replace it with your own words for this page.",
         )
         for offset, what in sorted(found)
     ]
