@@ -126,23 +126,19 @@ def read_review_dates(meta: Mapping[str, Any], markdown: str = "") -> ReviewDate
     published = parse_date("published", meta.get("published"))
     if _empty(meta.get("reviewed")):
         # A draft: a next review date alone means nothing, but it is still checked as a date.
-        next_review = meta.get("next_review")
+        planned = meta.get("next_review")
         return ReviewDates(
-            published, None, None if _empty(next_review) else parse_date("next_review", next_review)
+            published, None, None if _empty(planned) else parse_date("next_review", planned)
         )
-    dates = ReviewDates(
-        published, parse_date("reviewed", meta["reviewed"]), _next_review(meta.get("next_review"))
-    )
-    assert dates.reviewed is not None and dates.next_review is not None
-    if dates.reviewed < dates.published:
+    reviewed = parse_date("reviewed", meta["reviewed"])
+    next_review = _next_review(meta.get("next_review"))
+    if reviewed < published:
+        raise FrontMatterError(f"'reviewed' ({reviewed}) is before 'published' ({published}).")
+    if next_review <= reviewed:
         raise FrontMatterError(
-            f"'reviewed' ({dates.reviewed}) is before 'published' ({dates.published})."
+            f"'next_review' ({next_review}) must come after 'reviewed' ({reviewed})."
         )
-    if dates.next_review <= dates.reviewed:
-        raise FrontMatterError(
-            f"'next_review' ({dates.next_review}) must come after 'reviewed' ({dates.reviewed})."
-        )
-    return dates
+    return ReviewDates(published, reviewed, next_review)
 
 
 def _empty(value: object) -> bool:
