@@ -57,12 +57,15 @@ report: $(STAMP)
 	$(BIN)/python scripts/translation_report.py
 
 # Everything before publishing: the strict build with PDFs and the link check (make site), the
-# translation report and the readability check. Runs all three, then fails if any failed.
+# translation report, the readability check and the release check (no placeholder text, every
+# page reviewed and not overdue, the clinic's author, reviewer and contact filled in). Runs all
+# four, then fails if any failed; the release check comes last, so its list ends the output.
 check: $(STAMP)
 	@status=0; \
 	$(BIN)/python scripts/build_site.py || status=1; \
 	$(BIN)/python scripts/translation_report.py || status=1; \
 	$(BIN)/python scripts/readability.py || status=1; \
+	$(BIN)/python scripts/check_release.py || status=1; \
 	exit $$status
 
 clean:

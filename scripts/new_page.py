@@ -51,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"{project.config_file.name} has no 'nav': the page is listed in alphabetical order.")
     print("Next: write the title, description and text of each file, then preview with make serve.")
+    print(
+        "The page is a draft (it says so on the page) until a healthcare professional has "
+        "checked it and you fill in 'reviewed' and 'next_review'."
+    )
     return 0
 
 

@@ -2,6 +2,8 @@
 
 The strict build and the link check over the built site (HTML and PDFs) run in
 test_reproducible.py through `make site`'s own build; readability has tests/test_readability.py.
+The release check fails on the site as shipped (the clinic's details are empty until a clinic
+fills them in): test_gate.py checks that it fails on those and on nothing else.
 """
 
 from patientsite.authoring.project import load_project

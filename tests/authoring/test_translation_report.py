@@ -1,6 +1,7 @@
 """The translation report: per page, both languages, same sections, citations, red flags and
 review dates, and which language changed last by git; exit 1 on a mismatch."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -65,8 +66,9 @@ def project(folder: Path) -> Project:
         (
             "no-date.md",
             (
-                "front matter of docs/nl/no-date.md: the front matter has no 'next_review' date. "
-                "Add a line like 'next_review: 2026-11-23'.",
+                "front matter of docs/nl/no-date.md: the front matter has a 'reviewed' date but "
+                "no 'next_review' date. Add a line like 'next_review: 2026-11-23': when the page "
+                "must be checked again (usually a year after 'reviewed').",
             ),
         ),
     ],
@@ -75,6 +77,18 @@ def test_each_kind_of_mismatch_is_named(
     project: Project, page: str, problems: tuple[str, ...]
 ) -> None:
     assert report_page(project, page).problems == problems
+
+
+def test_a_draft_in_one_language_only_is_named(folder: Path, project: Project) -> None:
+    english = folder / "docs/en/same.md"
+    text = english.read_text(encoding="utf-8")
+    dates = re.search(r"reviewed: (\S+)\nnext_review: (\S+)\n", text)
+    assert dates is not None
+    english.write_text(text.replace(dates.group(0), "reviewed:\nnext_review:\n"), encoding="utf-8")
+    assert report_page(project, "same.md").problems == (
+        "review dates differ (docs/nl/same.md vs docs/en/same.md): "
+        f"reviewed {dates.group(1)} vs empty, next_review {dates.group(2)} vs empty",
+    )
 
 
 def test_a_page_only_in_english_names_the_missing_dutch_file(

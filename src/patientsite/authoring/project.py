@@ -1,6 +1,7 @@
 """What the authoring tools need to know about a site: read once from its mkdocs.yml."""
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ class Project:
     docs_dir: Path  # the folder holding one folder per language
     languages: tuple[str, ...]  # the language folders, the default language first
     site_url: str  # the absolute address the site is published at ("" when not set)
+    clinic: Mapping[str, object] = field(default_factory=dict)  # `extra.clinic`, as written
 
     @property
     def root(self) -> Path:
@@ -38,6 +40,12 @@ def _i18n_options(config: dict[str, Any]) -> dict[str, Any]:
         if isinstance(plugin, dict) and "i18n" in plugin:
             return plugin["i18n"] or {}
     return {}
+
+
+def _clinic(config: dict[str, Any]) -> Mapping[str, object]:
+    extra = config.get("extra")
+    clinic = extra.get("clinic") if isinstance(extra, dict) else None
+    return clinic if isinstance(clinic, dict) else {}
 
 
 def load_project(config_file: Path) -> Project:
@@ -65,4 +73,5 @@ def load_project(config_file: Path) -> Project:
         docs_dir=config_file.parent / str(config.get("docs_dir") or "docs"),
         languages=languages,
         site_url=str(config.get("site_url") or ""),
+        clinic=_clinic(config),
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from patientsite.authoring.navigation import add_to_nav
+from patientsite.authoring.placeholders import REVIEW_COMMENT, TEMPLATES
 from patientsite.authoring.project import Project
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -25,32 +26,6 @@ _EXAMPLE = "pijn-bij-zitten"
 
 class ScaffoldError(Exception):
     """The page cannot be created; the message says why and what to do instead."""
-
-
-@dataclass(frozen=True)
-class Template:
-    """The placeholder text of a new page in one language."""
-
-    description: str  # the front matter's description, for search engines and link previews
-    intro: str  # the first paragraph
-    section: str  # the first `##` heading
-    text: str  # the paragraph under it
-
-
-TEMPLATES = {
-    "nl": Template(
-        description="Schrijf hier in één of twee zinnen waar deze pagina over gaat.",
-        intro="Schrijf hier in een paar korte zinnen het belangrijkste.",
-        section="Eerste deel",
-        text="Schrijf hier de uitleg. Gebruik korte zinnen en gewone woorden.",
-    ),
-    "en": Template(
-        description="Write here in one or two sentences what this page is about.",
-        intro="Write the main points here in a few short sentences.",
-        section="First part",
-        text="Write the explanation here. Use short sentences and everyday words.",
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -110,23 +85,21 @@ def _yaml_text(text: str) -> str:
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
-def _a_year_later(day: date) -> date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
-
-
 def page_text(lang: str, title: str, today: date) -> str:
-    """The Markdown of a new page: front matter with the review dates, a title and one section."""
+    """The Markdown of a new page: front matter, a title and one section of placeholder text.
+
+    The review dates stay empty: a new page is a draft until a person has checked it, and must
+    not claim a review nobody did.
+    """
     template = TEMPLATES.get(lang, TEMPLATES["en"])
     return (
         "---\n"
         f"title: {_yaml_text(title)}\n"
         f"description: {_yaml_text(template.description)}\n"
         f"published: {today.isoformat()}\n"
-        f"reviewed: {today.isoformat()}\n"
-        f"next_review: {_a_year_later(today).isoformat()}\n"
+        f"{REVIEW_COMMENT}"
+        "reviewed:\n"
+        "next_review:\n"
         "---\n\n"
         f"# {title}\n\n"
         f"{template.intro}\n\n"

@@ -92,6 +92,11 @@ def read_version(project: Project, lang: str, page: str) -> Version:
     )
 
 
+def _shown(day: object) -> str:
+    """A review date in the report; a draft's empty one as 'empty'."""
+    return "empty" if day is None else str(day)
+
+
 def compare(first: Version, other: Version) -> list[str]:
     """How a translation differs from the default language's page, in plain words."""
     problems = []
@@ -117,7 +122,8 @@ def compare(first: Version, other: Version) -> list[str]:
     )
     if first.dates and other.dates and first.dates != other.dates:
         fields = [
-            f"{field} {getattr(first.dates, field)} vs {getattr(other.dates, field)}"
+            f"{field} {_shown(getattr(first.dates, field))} vs "
+            f"{_shown(getattr(other.dates, field))}"
             for field in ("published", "reviewed", "next_review")
             if getattr(first.dates, field) != getattr(other.dates, field)
         ]

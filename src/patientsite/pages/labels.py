@@ -12,6 +12,8 @@ class Labels:
     months: tuple[str, ...]  # month names, January first, as written inside a date
     reviewed: str  # before the date the page was last reviewed
     next_review: str  # before the date of the next review
+    draft_title: str  # the heading of the notice on a page nobody has reviewed yet
+    draft_text: str  # the notice's sentence
     clinic: str  # the clinic's name
     logo: str  # text alternative of the logo; {name} is the clinic's name
     logo_unnamed: str  # text alternative of the logo when the clinic has no name set
@@ -30,6 +32,11 @@ LABELS: dict[str, Labels] = {
         months=MONTHS["nl"],
         reviewed="Laatst nagekeken",
         next_review="Volgende herziening",
+        draft_title="Concept: nog niet nagekeken door een zorgverlener",
+        draft_text=(
+            "Deze pagina is nog in bewerking. Een zorgverlener moet de tekst nog nakijken. "
+            "Er kunnen nog fouten in staan."
+        ),
         clinic="Praktijk",
         logo="Logo van {name}",
         logo_unnamed="Logo van de praktijk",
@@ -45,6 +52,11 @@ LABELS: dict[str, Labels] = {
         months=MONTHS["en"],
         reviewed="Last reviewed",
         next_review="Next review",
+        draft_title="Draft: not yet checked by a healthcare professional",
+        draft_text=(
+            "This page is still being written. A healthcare professional still has to check "
+            "the text. It may still contain mistakes."
+        ),
         clinic="Clinic",
         logo="Logo of {name}",
         logo_unnamed="Clinic logo",
