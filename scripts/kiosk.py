@@ -29,15 +29,15 @@ STEP_NAMES = {
 def steps(work: Path, config_file: Path, kiosk_file: Path) -> list[list[str]]:
     """The kiosk's commands, in order; each must exit 0."""
     mkdocs = [str(BIN / "mkdocs"), "build", "--strict"]
+    python = [sys.executable, "-m"]
     print_build = work / PRINT_BUILD
     return [
         [*mkdocs, "-f", str(kiosk_file), "-d", str(work)],
         # The PDFs come from the normal build, so that their links lead to the online pages.
         [*mkdocs, "-f", str(config_file), "-d", str(print_build)],
-        [sys.executable, "-m", "patientsite.pdf", "--site", str(print_build), "--config",
-         str(config_file)],
-        [sys.executable, "-m", "patientsite.kiosk", "--site", str(work), "--print-build",
-         str(print_build)],
+        [*python, "patientsite.pdf", "--site", str(print_build), "--config", str(config_file)],
+        [*python, "patientsite.kiosk", "--site", str(work), "--print-build", str(print_build)],
+        # Last, so it also checks the links to the PDFs.
         [sys.executable, str(CHECK_LINKS), str(work), "-f", str(kiosk_file)],
     ]
 

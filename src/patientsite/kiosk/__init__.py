@@ -218,4 +218,3 @@ def _opens_folder(site: Path, page: Path, address: str) -> bool:
 
 def _local_file(page: Path, path: str) -> Path:
     return (page.parent / unquote(path)).resolve()
-
