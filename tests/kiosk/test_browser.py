@@ -10,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests.support import serve
+
 pytestmark = pytest.mark.browser
 
 
@@ -140,4 +142,30 @@ def test_pdf_links_open_the_kiosks_pdfs(kiosk: Path, offline: Any) -> None:
         with page.expect_navigation():
             page.locator(".pdf-links a[href]").first.click()
         assert path_of(page.url) == path_of(links[0])
+    assert elsewhere == []
+
+
+def test_the_kiosk_also_works_from_a_local_web_server(kiosk: Path, browser: Any) -> None:
+    """As a tablet's local web-server app serves it: search runs as a real Web Worker."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    elsewhere: list[str] = []
+
+    def beyond_loopback(url: str) -> bool:
+        return needs_network(url) and urlsplit(url).hostname != "127.0.0.1"
+
+    def record(request: Any) -> None:
+        if beyond_loopback(request.url):
+            elsewhere.append(request.url)
+
+    context.route(beyond_loopback, lambda route: route.abort())
+    context.on("request", record)
+    page = context.new_page()
+    with serve(kiosk) as url:
+        page.goto(f"{url}index.html")
+        page.locator("a.lang-switch__link[hreflang=en]").first.click()
+        assert urlsplit(page.url).path == "/en/index.html"
+        assert "mri.html" in search(page, "nerves")
+        page.goto(f"{url}index.html")
+        assert "mri.html" in search(page, "wervelkanalen")
+    context.close()
     assert elsewhere == []
