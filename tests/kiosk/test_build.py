@@ -67,6 +67,7 @@ def test_the_shim_is_local_with_its_licence_and_nothing_is_online(kiosk: Path) -
         assert "unpkg.com" not in text, page
         assert "assets/javascripts/iframe-worker.js" in text, page
     assert offline_problems(kiosk) == []
-    # No 404 pages (only a web server shows them) and no leftover kiosk configuration.
+    # No 404 pages or sitemaps (only for a web server) and no leftover kiosk configuration.
     assert not list(kiosk.rglob("404.html"))
+    assert not list(kiosk.rglob("sitemap.xml*"))
     assert not (ROOT / f".kiosk-config-{os.getpid()}.yml").exists()

@@ -112,7 +112,8 @@ def file_links(html: str, page_url: str, pages: set[str]) -> str:
 
 def finish(site: Path, print_build: Path) -> None:
     """Complete the kiosk in ``site``: the PDFs from ``print_build`` (removed afterwards), no
-    404 pages, the search index of every language as a script, and the shim with its licence."""
+    404 pages or sitemaps, the search index of every language as a script, and the shim with
+    its licence."""
     pdfs = sorted(print_build.rglob("*.pdf"))
     if not pdfs:
         raise KioskError(f"the normal build in {print_build} holds no PDFs.")
@@ -122,9 +123,10 @@ def finish(site: Path, print_build: Path) -> None:
         shutil.copyfile(pdf, target)
     shutil.rmtree(print_build)
     # Only a web server shows a 404 page, and it addresses its files from the site's root,
-    # which from a file is the root of the disk.
-    for page in [*site.glob("404.html"), *site.glob("*/404.html")]:
-        page.unlink()
+    # which from a file is the root of the disk. Sitemaps are for search engines online.
+    for name in ("404.html", "sitemap.xml", "sitemap.xml.gz"):
+        for path in [*site.glob(name), *site.glob(f"*/{name}")]:
+            path.unlink()
     for index in search_indexes(site):
         write_index_script(index)
     folder = site / SHIM_FOLDER
