@@ -1,7 +1,8 @@
 """The offline kiosk: the whole site as a folder that works opened from file:// without network.
 
 `make kiosk` (scripts/kiosk.py) builds the site with a kiosk configuration derived from
-mkdocs.yml (:func:`kiosk_config`: Material's offline plugin, page addresses ending in .html),
+mkdocs.yml (:func:`kiosk_config`: Material's offline plugin, page addresses ending in .html,
+and hooks.py, which points links written in a page's HTML at files with :func:`file_links`),
 then :func:`finish` completes the folder: the PDFs of the normal build, each language's search
 index as a script, and the iframe-worker shim that lets search run from file://.
 :func:`offline_problems` then reads every page for anything that would need a network or a
