@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site serve test lint clean page report check share
+.PHONY: site serve test lint clean page report check share kiosk
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ site: $(STAMP)
 share: $(STAMP)
 	@test -f site/index.html || { echo "No site/ yet: run make site first." >&2; exit 2; }
 	$(BIN)/python scripts/share.py --site site --config mkdocs.yml
+
+# The offline kiosk: the whole site, both languages, search and PDFs, in kiosk/, to open from a
+# tablet or USB stick without network (see README, "Offline kiosk").
+kiosk: $(STAMP)
+	$(BIN)/python scripts/kiosk.py
 
 # Live preview on http://127.0.0.1:8000 while you edit.
 serve: $(STAMP)
@@ -69,4 +74,4 @@ check: $(STAMP)
 	exit $$status
 
 clean:
-	rm -rf site .site-build-* .cache
+	rm -rf site .site-build-* .cache kiosk .kiosk-build-* .kiosk-config-*.yml
