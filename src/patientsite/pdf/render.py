@@ -87,9 +87,10 @@ def render(page_css: str, html: str, base_dir: Path, what: str) -> Document:
     return document
 
 
-def pdf_bytes(document: Document, what: str) -> bytes:
+def pdf_bytes(document: Document, what: str, zoom: float = 1) -> bytes:
+    """The PDF; ``zoom`` scales its pages and everything on them."""
     with _strict(what):
-        data = document.write_pdf(pdf_variant=PDF_VARIANT)
+        data = document.write_pdf(zoom=zoom, pdf_variant=PDF_VARIANT)
     if not isinstance(data, bytes):  # pragma: no cover - write_pdf() without a target
         raise PdfError(f"{what}: WeasyPrint returned no PDF.")
     return data
