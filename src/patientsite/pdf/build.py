@@ -22,13 +22,13 @@ from patientsite.pdf.document import font_css
 from patientsite.pdf.handout import handout_html
 from patientsite.pdf.labels import labels_for
 from patientsite.pdf.poster import (
-    A3_FILE,
-    A4_FILE,
+    A3,
+    A4,
     A4_SMALLEST_PT,
-    A4_ZOOM,
     LARGE_PRINT_PT,
     ONE_SHEET_SIZES_PT,
     TEXT_SIZES_PT,
+    file_name,
     poster_html,
 )
 from patientsite.pdf.render import PdfError, pdf_bytes, render, write_atomically
@@ -119,7 +119,7 @@ def build_article(settings: Settings, language: Language, pages: list[Page]) -> 
     target = pdf_path(settings, language, ARTICLE)
     what = f"The full article PDF ({language.code}, {target.name})"
     html, page_css, _meta = article_html(pages, settings, language, labels_for(language.code))
-    document = render(font_css(settings) + page_css, html, settings.site_dir, what)
+    document = render(font_css(settings), page_css, html, settings.site_dir, what)
     return _write(settings, document, target, language, what)
 
 
@@ -129,8 +129,8 @@ def build_handout(settings: Settings, language: Language, pages: list[Page]) -> 
     html, page_css, _meta = handout_html(pages, settings, language, labels_for(language.code))
 
     def layout(size: float) -> Document:
-        css = font_css(settings) + page_css + f"\n.handout-pdf {{ font-size: {size}pt; }}\n"
-        return render(css, html, settings.site_dir, what)
+        css = page_css + f"\n.handout-pdf {{ font-size: {size}pt; }}\n"
+        return render(font_css(settings), css, html, settings.site_dir, what)
 
     # The smallest size tells at once whether one page is within reach, which saves laying
     # out every size in between when it is not.
@@ -155,8 +155,8 @@ def _used_height(document: Document) -> float:
     return float(page_box.children[0].margin_height() / page_box.height)
 
 
-def _poster_css(settings: Settings, size_pt: float) -> str:
-    return font_css(settings) + f"\n.poster-pdf {{ font-size: {size_pt:.2f}pt; }}\n"
+def _poster_css(size_pt: float) -> str:
+    return f".poster-pdf {{ font-size: {size_pt:.2f}pt; }}\n"
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,7 @@ def _fit_sheet(
     smallest = sizes_pt[-1]
 
     def layout(size_pt: float) -> _Sheet | None:
-        document = render(_poster_css(settings, size_pt), html, settings.site_dir, what)
+        document = render(font_css(settings), _poster_css(size_pt), html, settings.site_dir, what)
         return _Sheet(document, size_pt) if len(document.pages) == 1 else None
 
     best = layout(smallest)
@@ -230,14 +230,14 @@ def build_posters(settings: Settings, language: Language, pages: list[Page]) -> 
         # sheet's document stays referenced until written: its fonts live as long as it does.
         a3 = sheets[0].document.copy([page for s in sheets for page in s.document.pages])
     return [
-        _write(settings, a3, pdf_path(settings, language, A3_FILE), language, what_a3),
+        _write(settings, a3, pdf_path(settings, language, file_name(A3)), language, what_a3),
         _write(
             settings,
             one.document,
-            pdf_path(settings, language, A4_FILE),
+            pdf_path(settings, language, file_name(A4)),
             language,
             what_a4,
-            zoom=A4_ZOOM,
+            zoom=A4.scale,
         ),
     ]
 

@@ -25,10 +25,19 @@ from patientsite.pdf.labels import Labels
 from patientsite.pdf.settings import Language, Settings
 from patientsite.warning_signs.render import poster_checklist_html
 
-A3_FILE = "pdf/poster-a3.pdf"
-A4_FILE = "pdf/poster-a4.pdf"
+
+@dataclass(frozen=True)
+class PosterSize:
+    """One paper size of the poster."""
+
+    name: str  # "a3" or "a4": the end of the file name
+    scale: float  # its size against A3
+
+
+A3 = PosterSize("a3", 1.0)
 # The A4 poster is the one-sheet A3 poster written at this zoom: A4 has half A3's area.
-A4_ZOOM = 0.5**0.5
+A4 = PosterSize("a4", 0.5**0.5)
+SIZES = (A3, A4)
 # Large print: the smallest body text of the A3 poster.
 LARGE_PRINT_PT = 20
 # The A3 poster's body text sizes to try, largest first.
@@ -37,7 +46,11 @@ TEXT_SIZES_PT = (40, 36, 32, 30, 28, 26, 25, 24, 23, 22, 21, LARGE_PRINT_PT)
 A4_SMALLEST_PT = 11
 # The one-sheet layout's sizes (on A3): below large print it only makes the A4 poster, which
 # reaches A4_SMALLEST_PT at the last size.
-ONE_SHEET_SIZES_PT = (*TEXT_SIZES_PT, 19, 18, 17, 16, A4_SMALLEST_PT / A4_ZOOM)
+ONE_SHEET_SIZES_PT = (*TEXT_SIZES_PT, 19, 18, 17, 16, A4_SMALLEST_PT / A4.scale)
+
+
+def file_name(size: PosterSize) -> str:
+    return f"pdf/poster-{size.name}.pdf"
 
 
 @dataclass(frozen=True)
