@@ -20,6 +20,7 @@ class Labels:
     logo_alt_unnamed: str  # the same when the clinic has no name set
     key_messages: str  # heading of the key messages on the handout
     red_flags: str  # heading of the red-flag checklist on the handout
+    warning_signs: str  # title of the poster's sheet of warning signs, when it has two sheets
     references: str  # the heading of a page's reference list, as the citations plugin writes it
     sources_note: str  # handout footer: where the sources are
     contact: str  # before the clinic's contact details
@@ -41,6 +42,7 @@ LABELS: dict[str, Labels] = {
         logo_alt_unnamed="Logo van de praktijk",
         key_messages="Het belangrijkste in het kort",
         red_flags="Wanneer zoek je hulp?",
+        warning_signs="Alarmsignalen",
         references="Bronnen",
         sources_note="De bronnen bij deze tekst staan online",
         contact="Contact",
@@ -59,6 +61,7 @@ LABELS: dict[str, Labels] = {
         logo_alt_unnamed="Clinic logo",
         key_messages="The main points",
         red_flags="When to get help",
+        warning_signs="Warning signs",
         references="References",
         sources_note="The sources behind this text are online",
         contact="Contact",
