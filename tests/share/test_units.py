@@ -36,12 +36,16 @@ def settings(site_dir: Path, name: str = "") -> Settings:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    """What the share page takes from a built site: Material's stylesheet and the homes."""
-    (tmp_path / "assets" / "stylesheets").mkdir(parents=True)
-    (tmp_path / "assets" / "stylesheets" / "main.1234abcd.min.css").write_text("", "utf-8")
+    """What the share page takes from a built site: the homes, with the stylesheets they link."""
     (tmp_path / "en").mkdir()
-    for home in (tmp_path / "index.html", tmp_path / "en" / "index.html"):
-        home.write_text(f"<html>{BODY}</body></html>", "utf-8")
+    for home, up in ((tmp_path / "index.html", ""), (tmp_path / "en" / "index.html", "../")):
+        head = (
+            f'<head><link rel="icon" href="{up}assets/images/favicon.png">'
+            f'<link rel="stylesheet" href="{up}assets/stylesheets/main.1234abcd.min.css">'
+            f'<link rel="stylesheet" href="{up}assets/site.css">'
+            '<link rel="stylesheet" href="https://elsewhere.example/skipped.css"></head>'
+        )
+        home.write_text(f"<html>{head}{BODY}</body></html>", "utf-8")
     return tmp_path
 
 
@@ -113,6 +117,8 @@ def test_share_page_uses_the_sites_styles_and_files_from_its_depth(
     page = parse(share_page(settings(site), language, [entry(link, site)]))
     assert page.all("html")[0]["lang"] == language.code
     styles = [attrs["href"] for attrs in page.all("link") if attrs.get("rel") == "stylesheet"]
+    icons = [attrs["href"] for attrs in page.all("link") if attrs.get("rel") == "icon"]
+    assert icons == [f"{root}assets/images/favicon.png"]
     assert styles == [
         f"{root}assets/stylesheets/main.1234abcd.min.css",
         f"{root}assets/site.css",
@@ -168,6 +174,9 @@ def test_page_text_is_escaped_and_in_one_language(site: Path) -> None:
         assert english not in text
 
 
-def test_a_site_without_materials_stylesheet_is_named(tmp_path: Path) -> None:
-    with pytest.raises(PageError, match=r"main\.\*\.min\.css"):
+def test_a_site_without_a_built_home_page_or_stylesheet_is_named(tmp_path: Path) -> None:
+    with pytest.raises(PageError, match="needs the built home page"):
+        share_page(settings(tmp_path), NL, [])
+    (tmp_path / "index.html").write_text(f"<html><head></head>{BODY}</body></html>", "utf-8")
+    with pytest.raises(PageError, match="no stylesheet on the built home page of 'nl'"):
         share_page(settings(tmp_path), NL, [])

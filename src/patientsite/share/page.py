@@ -12,6 +12,7 @@ import re
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 from patientsite.languages.labels import labels_for as site_labels
 from patientsite.pdf.settings import Language, Settings
@@ -41,24 +42,43 @@ class PageError(ValueError):
     """The built site lacks what the share page needs; the message names the file."""
 
 
-def _material_css(site_dir: Path) -> str:
-    """Material's stylesheet, whose name carries a hash that changes with its version."""
-    found = sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css"))
-    if len(found) != 1:
-        raise PageError(
-            f"The share page needs the site's stylesheet site/assets/stylesheets/main.*.min.css; "
-            f"found {len(found)}. Run the whole build (make site)."
-        )
-    return f"assets/stylesheets/{found[0].name}"
+_LINK = re.compile(r"<link\b[^>]*>")
+_ATTRIBUTE = re.compile(r'\s([a-z-]+)="([^"]*)"')
 
 
-def _colours(site_dir: Path, language: Language) -> str:
-    """The colour attributes of the body of the language's built home page."""
+def _home_page(site_dir: Path, language: Language) -> str:
     home = site_dir / language.root / "index.html"
     try:
-        html = home.read_text("utf-8")
+        return home.read_text("utf-8")
     except OSError as error:
         raise PageError(f"The share page needs the built home page {home}: {error}") from error
+
+
+def _site_links(html: str, language: Language) -> tuple[list[str], str]:
+    """The stylesheets and the icon the language's home page links, as paths from the site's
+    root: the share page looks like the site with whatever theme files and extra_css it has."""
+    stylesheets: list[str] = []
+    icon = ""
+    for tag in _LINK.findall(html[: html.find("</head>")]):
+        attributes = dict(_ATTRIBUTE.findall(tag))
+        href = attributes.get("href", "")
+        if not href or urlsplit(href).scheme:
+            continue
+        path = urljoin(f"/{language.root}", href).lstrip("/")
+        if attributes.get("rel") == "stylesheet":
+            stylesheets.append(path)
+        elif attributes.get("rel") == "icon":
+            icon = path
+    if not stylesheets:
+        raise PageError(
+            f"The share page found no stylesheet on the built home page of {language.code!r}. "
+            "Run the whole build (make site)."
+        )
+    return stylesheets, icon
+
+
+def _colours(html: str) -> str:
+    """The colour attributes of the body of the language's built home page."""
     body = re.search(r"<body\b[^>]*>", html)
     return "".join(_BODY_COLOURS.findall(body.group(0))) if body else ""
 
@@ -146,20 +166,23 @@ def share_page(settings: Settings, language: Language, entries: list[Entry]) -> 
     )
     site_name = escape(language.site_name)
     sections = "\n".join(_entry(entry, files, labels) for entry in entries)
+    home = _home_page(settings.site_dir, language)
+    stylesheets, icon = _site_links(home, language)
+    theme_links = "\n".join(f'<link rel="stylesheet" href="{root}{path}">' for path in stylesheets)
+    if icon:
+        theme_links = f'<link rel="icon" href="{root}{icon}">\n{theme_links}'
     return f"""<!DOCTYPE html>
 <html lang="{language.code}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
-<link rel="icon" href="{root}assets/images/favicon.png">
 <title>{escape(labels.title)} - {site_name}</title>
-<link rel="stylesheet" href="{root}{_material_css(settings.site_dir)}">
-<link rel="stylesheet" href="{root}assets/site.css">
+{theme_links}
 <link rel="stylesheet" href="{root}{SHARE_DIR}/share.css">
 <script src="{root}{SHARE_DIR}/share.js" defer></script>
 </head>
-<body dir="ltr"{_colours(settings.site_dir, language)} data-site-root="{root}">
+<body dir="ltr"{_colours(home)} data-site-root="{root}">
 <a href="#content" class="md-skip">{escape(labels.skip)}</a>
 <header class="md-header md-header--shadow">
 <div class="md-header__inner md-grid">
