@@ -34,6 +34,21 @@ class Server:
 
     url: str  # https://127.0.0.1:<port>/
     http_url: str  # http://127.0.0.1:<port>/
+    master: int  # the master process's id (its workers are its children)
+
+    def worker_uids(self) -> list[int]:
+        """The user ids the worker processes run as."""
+        uids = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(
+                    line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+                )
+            except OSError:  # the process ended while we looked
+                continue
+            if int(fields["PPid"]) == self.master:
+                uids.append(int(fields["Uid"].split()[1]))  # the effective uid
+        return uids
 
 
 @dataclass(frozen=True)
@@ -145,7 +160,9 @@ def nginx(site: Path) -> Iterator[Server]:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             _wait_for(ports[1], process, log)
-            yield Server(f"https://127.0.0.1:{ports[1]}/", f"http://127.0.0.1:{ports[0]}/")
+            yield Server(
+                f"https://127.0.0.1:{ports[1]}/", f"http://127.0.0.1:{ports[0]}/", process.pid
+            )
         finally:
             process.terminate()
             process.wait(timeout=10)
