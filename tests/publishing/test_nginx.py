@@ -350,3 +350,20 @@ def test_workers_run_as_an_unprivileged_user(server: Server) -> None:
     assert all(uid != 0 for uid in uids)
     if os.geteuid() != 0:
         assert uids == [os.geteuid()]
+
+
+def test_colour_scheme_is_remembered_under_the_policy(browser: Any, server: Server) -> None:
+    """Material's storage helpers and scheme restore run from files (no inline scripts)."""
+    context = browser.new_context(ignore_https_errors=True, color_scheme="light")
+    context.add_init_script(WATCH_VIOLATIONS)
+    watched = Watched(context)
+    page = watched.page
+    page.goto(server.url + "en/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator("form[data-md-component=palette] label:visible").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.goto(server.url + "en/scan/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert watched.violations() == []
+    assert watched.errors == []
+    context.close()
