@@ -140,11 +140,7 @@ def test_every_page_loads_without_violations_or_errors(
         assert response.header_value("cache-control") == CACHE_OTHER, path
         assert watched.violations() == [], path
         assert watched.missing == [], path
-        errors = watched.errors
-        if path == "share/":
-            # The share kit's page names no icon, so Chromium asks for /favicon.ico (share.py).
-            errors = [e for e in errors if not e.endswith(f"({server.url}favicon.ico)")]
-        assert errors == [], path
+        assert watched.errors == [], path
         assert watched.failed == [], path
         watched.close()
 

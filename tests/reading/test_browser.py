@@ -299,3 +299,20 @@ def test_tab_title_names_the_site_once(open_page: Any, site_url: str, path: str)
     title = page.title()
     assert title.count(site_name) == 1
     assert title == site_name or title.endswith(f" - {site_name}")
+
+
+@pytest.mark.parametrize(
+    ("path", "name"), [("mri-report/", "Tabel 1."), ("en/mri-report/", "Table 1.")]
+)
+def test_a_wide_table_on_a_phone_scrolls_with_the_keyboard(
+    open_page: Any, site_url: str, path: str, name: str
+) -> None:
+    page = open_page(site_url + path, *WIDTHS["phone"])
+    region = page.locator(".md-typeset__scrollwrap").first
+    assert region.evaluate("wrap => wrap.scrollWidth > wrap.clientWidth")
+    assert region.get_attribute("role") == "region"
+    label = region.get_attribute("aria-label") or ""
+    assert label.startswith(name) and "[" not in label
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.md-typeset__scrollwrap').scrollLeft > 0")
