@@ -15,15 +15,15 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 
 from patientsite.authoring.gate import PageSource, format_problems, release_problems
-from patientsite.authoring.project import Project, ProjectError, load_project
+from patientsite.settings import SettingsError, SiteSettings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def read_pages(project: Project) -> list[PageSource]:
+def read_pages(project: SiteSettings) -> list[PageSource]:
     """Every Markdown file of every language, in file-name order, read as the build reads it."""
     pages = []
-    for lang in project.languages:
+    for lang in project.language_codes:
         for path in sorted((project.docs_dir / lang).rglob("*.md")):
             text = path.read_text(encoding="utf-8", errors="replace")
             meta = get_data(text)[1]
@@ -41,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        project = load_project(args.config_file.resolve())
-    except ProjectError as error:
+        project = load_settings(args.config_file.resolve())
+    except SettingsError as error:
         print(f"No release check: {error}", file=sys.stderr)
         return 2
     problems = release_problems(

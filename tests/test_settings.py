@@ -11,7 +11,7 @@ from tests.support import ROOT
 
 
 def test_the_real_site_settings() -> None:
-    site = settings.load(ROOT / "mkdocs.yml")
+    site = settings.load_settings(ROOT / "mkdocs.yml")
     assert site.language_codes == ("nl", "en")
     assert [language.root for language in site.languages] == ["", "en/"]
     assert site.languages[1].site_name == "Low back pain and scans"
@@ -42,19 +42,18 @@ def test_env_tags_inherit_and_python_tags(tmp_path: Path, monkeypatch: pytest.Mo
         "extra:\n  clinic:\n    contact: !ENV CONTACT_FOR_TEST\n"
         "markdown_extensions:\n"
         "  - pymdownx.emoji:\n"
-        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - i18n:\n      languages:\n        - locale: en\n          default: true\n",
         encoding="utf-8",
     )
     monkeypatch.setenv("CONTACT_FOR_TEST", "info@example.be")
     monkeypatch.delenv("SITE_URL_FOR_TEST", raising=False)
-    site = settings.load(config)
+    site = settings.load_settings(config)
     assert site.site_url == "https://fallback.example/"
     assert site.clinic.name == "Praktijk" and site.clinic.country == "BE"
     assert site.clinic.contact == "info@example.be"
     emoji = dict(site.markdown_extensions)["pymdownx.emoji"]
     assert emoji["emoji_index"] == "material.extensions.emoji.twemoji"
-    # No i18n plugin: the theme's one language.
-    assert site.language_codes == ("en",)
 
 
 @pytest.mark.parametrize(
@@ -62,19 +61,21 @@ def test_env_tags_inherit_and_python_tags(tmp_path: Path, monkeypatch: pytest.Mo
     [
         ("site_name: [unclosed\n", "line 2"),
         ("extra:\n  clinic:\n    phone: '0471'\n", "extra.clinic.phone"),
-        ("plugins:\n  - i18n:\n      languages: []\n", "lists no language"),
+        ("extra:\n  clinic: Praktijk\n", "extra.clinic in mkdocs.yml must hold settings"),
+        ("plugins:\n  - i18n:\n      languages: []\n", "lists no languages"),
+        ("site_name: no i18n plugin\n", "expect the 'i18n' plugin"),
     ],
 )
 def test_errors_name_the_setting(tmp_path: Path, text: str, cause: str) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     with pytest.raises(settings.SettingsError, match=cause.replace(".", r"\.")):
-        settings.load(config)
+        settings.load_settings(config)
 
 
 def test_missing_file_says_where_to_run(tmp_path: Path) -> None:
     with pytest.raises(settings.SettingsError, match="run this from the site's folder"):
-        settings.load(tmp_path / "mkdocs.yml")
+        settings.load_settings(tmp_path / "mkdocs.yml")
 
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))

@@ -152,14 +152,15 @@ def _plugins(config: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
 
 
 def _languages(config: Mapping[str, Any], plugins: Mapping[str, Any]) -> tuple[Language, ...]:
-    """The languages static-i18n builds (default first), or the theme's one language."""
+    """The languages static-i18n builds, default first."""
     site_name = str(config.get("site_name") or "")
     description = str(config.get("site_description") or "")
     i18n = plugins.get("i18n")
     if i18n is None:
-        theme = config.get("theme")
-        code = str(theme.get("language") or "en") if isinstance(theme, Mapping) else "en"
-        return (Language(code, site_name, description, root=""),)
+        raise SettingsError(
+            "mkdocs.yml lists no languages: the tools expect the 'i18n' plugin with "
+            "'languages' (one folder per language under docs/)."
+        )
     entries = i18n.get("languages") or []
     languages = []
     for entry in entries if isinstance(entries, Sequence) else []:
@@ -178,8 +179,8 @@ def _languages(config: Mapping[str, Any], plugins: Mapping[str, Any]) -> tuple[L
         )
     if not languages:
         raise SettingsError(
-            "mkdocs.yml: the i18n plugin lists no language that is built. Give it "
-            "'languages:' with one entry per folder under docs/ (locale: nl, default: true)."
+            "mkdocs.yml lists no languages: the tools expect the 'i18n' plugin with "
+            "'languages' (one folder per language under docs/)."
         )
     if not any(language.root == "" for language in languages):
         first = languages[0]
@@ -212,7 +213,7 @@ def _markdown_extensions(config: Mapping[str, Any]) -> tuple[tuple[str, Mapping[
     return tuple(found)
 
 
-def load(config_file: Path) -> SiteSettings:
+def load_settings(config_file: Path) -> SiteSettings:
     """Read and check mkdocs.yml."""
     config = read_yaml(config_file)
     plugins = _plugins(config)

@@ -13,9 +13,9 @@ import pypdf
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from patientsite.authoring.project import load_project
 from patientsite.authoring.scaffold import create_page
 from patientsite.pages.labels import LABELS
+from patientsite.settings import load_settings
 from tests.authoring.helpers import load_script
 from tests.pdf.support import pdf_text, run_module
 from tests.platform.test_browser import WCAG_TAGS
@@ -39,7 +39,7 @@ def draft_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         else:
             shutil.copy2(source, project / name)
     create_page(
-        load_project(project / "mkdocs.yml"),
+        load_settings(project / "mkdocs.yml"),
         "zitten",
         today=date(2026, 3, 4),
         titles=TITLES,
@@ -89,7 +89,7 @@ def test_the_article_pdf_shows_the_notice_and_no_review_date_for_the_whole_text(
 
 def test_the_release_check_refuses_the_draft(draft_project: Path) -> None:
     check = load_script("check_release")
-    pages = check.read_pages(load_project(draft_project / "mkdocs.yml"))
+    pages = check.read_pages(load_settings(draft_project / "mkdocs.yml"))
     drafts = [page.name for page in pages if not page.meta.get("reviewed")]
     assert drafts == ["docs/nl/zitten.md", "docs/en/zitten.md"]
 

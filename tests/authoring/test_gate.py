@@ -3,6 +3,7 @@ every problem listed with where it is and what to do."""
 
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,17 +19,19 @@ from patientsite.authoring.gate import (
     review_problems,
 )
 from patientsite.authoring.placeholders import TEMPLATES
-from patientsite.authoring.project import load_project
 from patientsite.authoring.scaffold import create_page, page_text
+from patientsite.pages.siteinfo import Clinic
+from patientsite.settings import load_settings
 from tests.authoring.helpers import ROOT, SCRIPTS, copy_fixture, load_script
 
 TODAY = date(2026, 3, 4)
-CLINIC = {
+CLINIC_SETTINGS = {
     "name": "Praktijk De Rug",
     "author": "Dr. A. Peeters, huisarts",
     "reviewer": "B. Janssens, kinesitherapeut",
     "contact": "info@praktijkderug.be",
 }
+CLINIC = Clinic(**CLINIC_SETTINGS)
 REVIEWED = (
     "---\ntitle: Rugpijn\ndescription: Over rugpijn.\npublished: 2026-01-05\n"
     "reviewed: 2026-01-05\nnext_review: 2027-01-05\n---\n\n# Rugpijn\n\nEen echte tekst.\n"
@@ -53,7 +56,7 @@ def test_a_filled_in_clinic_has_no_problems() -> None:
 
 
 def test_every_empty_clinic_setting_is_named() -> None:
-    clinic = {**CLINIC, "author": "", "reviewer": "   ", "contact": None}
+    clinic = replace(CLINIC, author="", reviewer="   ", contact="")
     problems = clinic_problems(clinic)
     assert [problem.where for problem in problems] == [
         "extra.clinic.author in mkdocs.yml",
@@ -67,9 +70,8 @@ def test_every_empty_clinic_setting_is_named() -> None:
     )
 
 
-@pytest.mark.parametrize("clinic", [{}, None, "Praktijk"])
-def test_no_clinic_settings_at_all_names_all_three(clinic: object) -> None:
-    assert len(clinic_problems(clinic)) == 3
+def test_no_clinic_settings_at_all_names_all_three() -> None:
+    assert len(clinic_problems(Clinic())) == 3
 
 
 # -- placeholder text ----------------------------------------------------------------------
@@ -183,7 +185,7 @@ def test_review_dates_that_claim_too_much_or_cannot_be_read(
 def test_every_problem_is_listed_not_only_the_first() -> None:
     draft = PageSource("docs/en/zitten.md", page_text("en", "Sitting", TODAY), {})
     overdue = page()
-    problems = release_problems([draft, overdue], {**CLINIC, "contact": ""}, date(2027, 2, 1))
+    problems = release_problems([draft, overdue], replace(CLINIC, contact=""), date(2027, 2, 1))
     assert [problem.where for problem in problems] == [
         "extra.clinic.contact in mkdocs.yml",
         "docs/en/zitten.md:3",
@@ -208,7 +210,7 @@ def test_format_problems() -> None:
 
 def fill_in_clinic(project: Path) -> None:
     config = project / "mkdocs.yml"
-    settings = "".join(f'    {key}: "{value}"\n' for key, value in CLINIC.items())
+    settings = "".join(f'    {key}: "{value}"\n' for key, value in CLINIC_SETTINGS.items())
     config.write_text(
         config.read_text(encoding="utf-8") + f"\nextra:\n  clinic:\n{settings}", encoding="utf-8"
     )
@@ -244,10 +246,10 @@ def test_a_reviewed_site_with_its_clinic_filled_in_is_ready(project: Path) -> No
 
 
 def test_a_new_page_and_an_empty_reviewer_stop_the_release(project: Path) -> None:
-    create_page(load_project(project / "mkdocs.yml"), "zitten", today=TODAY)
+    create_page(load_settings(project / "mkdocs.yml"), "zitten", today=TODAY)
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace(f'"{CLINIC["reviewer"]}"', '""'),
+        config.read_text(encoding="utf-8").replace(f'"{CLINIC.reviewer}"', '""'),
         encoding="utf-8",
     )
 
@@ -282,8 +284,8 @@ def test_the_shipped_site_waits_only_for_the_clinic() -> None:
     page. `make test` therefore never expects `make check` to pass on the real site."""
     module = load_script("check_release")
     problems = release_problems(
-        module.read_pages(load_project(ROOT / "mkdocs.yml")),
-        load_project(ROOT / "mkdocs.yml").clinic,
+        module.read_pages(load_settings(ROOT / "mkdocs.yml")),
+        load_settings(ROOT / "mkdocs.yml").clinic,
         date.today(),
     )
     assert [problem.where for problem in problems] == [

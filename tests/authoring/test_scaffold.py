@@ -11,9 +11,9 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from patientsite.authoring.navigation import NavigationError
-from patientsite.authoring.project import load_project
 from patientsite.authoring.scaffold import ScaffoldError, create_page, page_text
 from patientsite.pages.review import ReviewDates, read_review_dates
+from patientsite.settings import load_settings
 from tests.authoring.helpers import ROOT, SCRIPTS, copy_fixture, load_script, snapshot
 from tests.support import build_site
 
@@ -26,7 +26,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_creates_the_page_in_both_languages_and_the_nav(project: Path) -> None:
-    page = create_page(load_project(project / "mkdocs.yml"), "pijn-bij-zitten", today=DAY)
+    page = create_page(load_settings(project / "mkdocs.yml"), "pijn-bij-zitten", today=DAY)
 
     assert page.files == (
         project / "docs/nl/pijn-bij-zitten.md",
@@ -61,7 +61,7 @@ def test_the_new_page_builds_and_shows_in_both_languages_menus(
     project: Path, tmp_path: Path
 ) -> None:
     create_page(
-        load_project(project / "mkdocs.yml"),
+        load_settings(project / "mkdocs.yml"),
         "zitten",
         today=DAY,
         titles={"nl": "Pijn bij zitten", "en": "Pain when sitting"},
@@ -115,7 +115,7 @@ def test_without_a_nav_only_the_pages_are_made(project: Path) -> None:
     )
     before = config.read_bytes()
 
-    page = create_page(load_project(config), "zitten", today=DAY)
+    page = create_page(load_settings(config), "zitten", today=DAY)
 
     assert not page.nav_added
     assert config.read_bytes() == before
@@ -169,7 +169,7 @@ def test_unsafe_or_existing_slugs_are_refused_and_nothing_is_written(
 ) -> None:
     before = snapshot(project)
     with pytest.raises(ScaffoldError) as error:
-        create_page(load_project(project / "mkdocs.yml"), slug, today=DAY)
+        create_page(load_settings(project / "mkdocs.yml"), slug, today=DAY)
     assert message in str(error.value)
     assert snapshot(project) == before
 
@@ -177,20 +177,20 @@ def test_unsafe_or_existing_slugs_are_refused_and_nothing_is_written(
 def test_a_page_that_exists_in_one_language_is_refused(project: Path) -> None:
     (project / "docs/en/oefeningen.md").write_text("# Exercises\n")
     with pytest.raises(ScaffoldError, match=r"\(docs/en/oefeningen.md\)"):
-        create_page(load_project(project / "mkdocs.yml"), "oefeningen", today=DAY)
+        create_page(load_settings(project / "mkdocs.yml"), "oefeningen", today=DAY)
     assert not (project / "docs/nl/oefeningen.md").exists()
 
 
 def test_an_unknown_place_in_the_nav_is_refused_and_nothing_is_written(project: Path) -> None:
     before = snapshot(project)
     with pytest.raises(NavigationError, match="'tip' is not in the navigation"):
-        create_page(load_project(project / "mkdocs.yml"), "zitten", today=DAY, after="tip")
+        create_page(load_settings(project / "mkdocs.yml"), "zitten", today=DAY, after="tip")
     assert snapshot(project) == before
 
 
 def test_a_title_for_an_unknown_language_is_refused(project: Path) -> None:
     with pytest.raises(ScaffoldError, match="a title was given for fr, but the site's languages"):
-        create_page(load_project(project / "mkdocs.yml"), "zitten", today=DAY, titles={"fr": "x"})
+        create_page(load_settings(project / "mkdocs.yml"), "zitten", today=DAY, titles={"fr": "x"})
 
 
 # -- the command ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from patientsite.authoring.placeholders import TEMPLATES
+from patientsite.pages.siteinfo import Clinic
 
 # The clinic settings a published site must fill in, and what each one asks for.
 REQUIRED_CLINIC = {
@@ -54,13 +55,11 @@ class Problem:
         return f"{self.where}: {self.what}"
 
 
-def clinic_problems(clinic: object, config_name: str = "mkdocs.yml") -> list[Problem]:
+def clinic_problems(clinic: Clinic, config_name: str = "mkdocs.yml") -> list[Problem]:
     """The required clinic settings (`extra.clinic` in mkdocs.yml) that are empty."""
-    settings = clinic if isinstance(clinic, Mapping) else {}
     problems = []
     for key, asks in REQUIRED_CLINIC.items():
-        value = settings.get(key)
-        if value is None or not str(value).strip():
+        if not getattr(clinic, key).strip():
             problems.append(
                 Problem(
                     f"extra.clinic.{key} in {config_name}",
@@ -196,7 +195,7 @@ def review_problems(page: PageSource, today: date) -> list[Problem]:
 
 def release_problems(
     pages: Iterable[PageSource],
-    clinic: object,
+    clinic: Clinic,
     today: date,
     config_name: str = "mkdocs.yml",
 ) -> list[Problem]:

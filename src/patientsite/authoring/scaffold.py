@@ -15,7 +15,7 @@ import yaml
 
 from patientsite.authoring.navigation import add_to_nav
 from patientsite.authoring.placeholders import REVIEW_COMMENT, TEMPLATES
-from patientsite.authoring.project import Project
+from patientsite.settings import SiteSettings
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Folders the built site already uses at its top level (the theme's assets, the search index,
@@ -49,7 +49,7 @@ def _what_is_wrong(slug: str) -> str:
     return "it has two hyphens in a row"
 
 
-def check_slug(slug: str, project: Project) -> None:
+def check_slug(slug: str, project: SiteSettings) -> None:
     """Refuse a slug that is not a safe web address or that names a page that already exists."""
     if not SLUG.fullmatch(slug):
         raise ScaffoldError(
@@ -58,14 +58,14 @@ def check_slug(slug: str, project: Project) -> None:
             f"only lowercase letters a-z, digits and single hyphens between words, like "
             f"'{_EXAMPLE}' (no spaces, capitals, accents or other signs)."
         )
-    if slug in RESERVED or slug in project.languages:
+    if slug in RESERVED or slug in project.language_codes:
         raise ScaffoldError(
             f"'{slug}' cannot be used as a page name: the site already uses /{slug}/ for "
             f"something else. Choose another name, like '{_EXAMPLE}'."
         )
     existing = [
         project.name(path)
-        for lang in project.languages
+        for lang in project.language_codes
         for path in (project.docs_dir / lang / f"{slug}.md", project.docs_dir / lang / slug)
         if path.exists()
     ]
@@ -114,7 +114,7 @@ def default_title(slug: str) -> str:
 
 
 def create_page(
-    project: Project,
+    project: SiteSettings,
     slug: str,
     *,
     today: date,
@@ -129,19 +129,19 @@ def create_page(
     """
     check_slug(slug, project)
     titles = titles or {}
-    unknown = sorted(set(titles) - set(project.languages))
+    unknown = sorted(set(titles) - set(project.language_codes))
     if unknown:
         raise ScaffoldError(
             f"a title was given for {', '.join(unknown)}, but the site's languages are "
-            f"{', '.join(project.languages)}."
+            f"{', '.join(project.language_codes)}."
         )
     for lang, title in titles.items():
         if not title.strip() or "\n" in title:
             raise ScaffoldError(f"the {lang} title must be one line of text.")
     config_text = project.config_file.read_text(encoding="utf-8")
     new_config = add_to_nav(config_text, f"{slug}.md", f"{after}.md" if after else None)
-    files = tuple(project.docs_dir / lang / f"{slug}.md" for lang in project.languages)
-    for lang, path in zip(project.languages, files, strict=True):
+    files = tuple(project.docs_dir / lang / f"{slug}.md" for lang in project.language_codes)
+    for lang, path in zip(project.language_codes, files, strict=True):
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as stream:  # "x": never overwrite a page
             stream.write(page_text(lang, titles.get(lang, default_title(slug)).strip(), today))
