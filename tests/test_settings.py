@@ -101,3 +101,18 @@ def test_front_matter_split_as_mkdocs_splits_it(page: Path) -> None:
 )
 def test_front_matter_edge_cases_as_mkdocs(text: str) -> None:
     assert frontmatter.split(text) == get_data(text)
+
+
+def test_the_default_language_comes_first_and_names_fall_back(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: Rug\nsite_description: Over rugpijn\nplugins:\n  - search\n  - i18n:\n"
+        "      languages:\n        - locale: en\n          site_name: Back\n"
+        "        - locale: nl\n          default: true\n"
+        "        - locale: fr\n          build: false\n",
+        encoding="utf-8",
+    )
+    assert settings.load_settings(config).languages == (
+        settings.Language("nl", "Rug", "Over rugpijn", ""),
+        settings.Language("en", "Back", "Over rugpijn", "en/"),
+    )

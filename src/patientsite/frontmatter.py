@@ -14,8 +14,9 @@ import yaml
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
-class _Loader(yaml.SafeLoader):
-    """Front matter is data: plain YAML, no tags that build objects."""
+# Front matter is data: plain YAML, no tags that build objects. The C loader when PyYAML has
+# it, as MkDocs uses, so both read (and refuse) exactly the same text.
+LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def split(text: str) -> tuple[str, dict[str, Any]]:
@@ -28,7 +29,7 @@ def split(text: str) -> tuple[str, dict[str, Any]]:
     if match is None:
         return text, {}
     try:
-        data = yaml.load(match.group(1), _Loader)
+        data = yaml.load(match.group(1), LOADER)
     except (yaml.YAMLError, ValueError, TypeError):  # ValueError: an impossible date
         return text, {}
     if not isinstance(data, dict):

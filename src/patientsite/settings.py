@@ -215,6 +215,7 @@ def _markdown_extensions(config: Mapping[str, Any]) -> tuple[tuple[str, Mapping[
 
 def load_settings(config_file: Path) -> SiteSettings:
     """Read and check mkdocs.yml."""
+    config_file = config_file.resolve()
     config = read_yaml(config_file)
     plugins = _plugins(config)
     extra = config.get("extra") or {}

@@ -18,7 +18,6 @@ from patientsite.pdf.settings import (
     Clinic,
     Language,
     Settings,
-    languages_from_config,
 )
 
 SETTINGS = Settings(
@@ -114,28 +113,6 @@ def test_strip_citations(html: str, expected: str | None) -> None:
     article = htmltree.parse_fragment(html + references)
     strip_citations(article, "Bronnen")
     assert htmltree.inner_html(article) == (expected or html) + references
-
-
-def test_languages_default_first_and_site_names() -> None:
-    config = {
-        "site_name": "Rug",
-        "site_description": "Over rugpijn",
-        "plugins": [
-            "search",
-            {
-                "i18n": {
-                    "languages": [
-                        {"locale": "en", "site_name": "Back"},
-                        {"locale": "nl", "default": True},
-                    ]
-                }
-            },
-        ],
-    }
-    assert languages_from_config(config) == (
-        Language("nl", "Rug", "Over rugpijn", ""),
-        Language("en", "Back", "Over rugpijn", "en/"),
-    )
 
 
 def test_page_numbers_in_both_languages() -> None:

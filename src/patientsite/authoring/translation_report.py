@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
-
+from patientsite import frontmatter
 from patientsite.git import has_uncommitted_changes, last_commit_time
 from patientsite.pages.review import FrontMatterError, ReviewDates, read_review_dates
 from patientsite.parity import Outline, outline, warning_sign_differences
@@ -77,7 +76,7 @@ def read_version(project: SiteSettings, lang: str, page: str) -> Version:
     """One language's file of a page."""
     path = project.docs_dir / lang / page
     text = path.read_text(encoding="utf-8")
-    body, meta = get_data(text)
+    body, meta = frontmatter.split(text)
     try:
         dates, problem = read_review_dates(meta, body), ""
     except FrontMatterError as error:

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import yaml
-from mkdocs.utils.meta import YAML_RE, SafeLoader
 
+from patientsite import frontmatter
 from patientsite.dates import long_date
 from patientsite.pages.labels import Labels
 
@@ -92,7 +92,7 @@ def _unreadable_front_matter(block: str) -> FrontMatterError:
             except FrontMatterError as error:
                 return FrontMatterError(str(error), number)
     try:
-        yaml.load(block, SafeLoader)
+        yaml.load(block, frontmatter.LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else None
@@ -115,7 +115,7 @@ def read_review_dates(meta: Mapping[str, Any], markdown: str = "") -> ReviewDate
     block still at its top could not be read (MkDocs then silently reads no metadata at all;
     an impossible date such as 2026-02-30 is enough), so it is explained instead.
     """
-    if block := YAML_RE.match(markdown):
+    if block := frontmatter.FRONT_MATTER.match(markdown):
         raise _unreadable_front_matter(block.group(1))
     if not meta and _OPENING.match(markdown):
         raise FrontMatterError(
