@@ -16,6 +16,7 @@ from patientsite.kiosk import (
     file_links,
     kiosk_config,
     offline_problems,
+    without_staff_only,
     write_index_script,
 )
 
@@ -115,3 +116,11 @@ def test_vendored_shim_is_the_npm_file_named_in_its_note() -> None:
     assert hashlib.sha256((ASSETS / SHIM).read_bytes()).hexdigest() == noted[1]
     assert "iframe-worker 1.0.4" in note
     assert "Permission is hereby granted" in (ASSETS / "iframe-worker.LICENSE.txt").read_text()
+
+
+def test_paragraphs_for_clinic_staff_are_left_out() -> None:
+    html = (
+        '<p>Voor iedereen.</p>\n<p class="staff-only">Werk je in een praktijk? '
+        '<a href="../share/">Delen</a></p>\n<p>Ook voor iedereen.</p>'
+    )
+    assert without_staff_only(html) == "<p>Voor iedereen.</p>\n<p>Ook voor iedereen.</p>"

@@ -33,6 +33,9 @@ PRINT_BUILD = ".kiosk-print"
 # MkDocs hooks of the kiosk build (they call file_links below).
 HOOKS = Path(__file__).resolve().parent / "hooks.py"
 _HREF = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")')
+# A paragraph for clinic staff (it links to the share page, which the kiosk leaves out), marked
+# in Markdown with `{ .staff-only }` on the line after it.
+_STAFF_ONLY = re.compile(r'<p\b[^>]*\bclass="staff-only"[^>]*>.*?</p>\s*', re.DOTALL)
 
 # Elements whose attribute the browser loads by itself while showing the page.
 _LOADED = {
@@ -109,6 +112,11 @@ def file_links(html: str, page_url: str, pages: set[str]) -> str:
         return match[0]
 
     return _HREF.sub(point_at_file, html)
+
+
+def without_staff_only(html: str) -> str:
+    """A page's HTML without its paragraphs for clinic staff: the kiosk is for patients."""
+    return _STAFF_ONLY.sub("", html)
 
 
 def finish(site: Path, print_build: Path) -> None:
