@@ -185,10 +185,8 @@ def test_lists_become_tuples(folder: Path) -> None:
 # -- dates, by Babel ------------------------------------------------------------------------
 
 MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november "
-    "december",
-    "en": "January February March April May June July August September October November "
-    "December",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "en": "January February March April May June July August September October November December",
 }
 
 
