@@ -227,10 +227,6 @@ def test_format_date(lang: str, expected: str) -> None:
     assert format_date(date(2026, 11, 23), LABELS[lang]) == expected
 
 
-def test_every_language_has_twelve_months() -> None:
-    assert all(len(labels.months) == 12 for labels in LABELS.values())
-
-
 def test_review_html() -> None:
     assert review_html(DATES, LABELS["nl"]) == (
         '<p class="page-review">Laatst nagekeken: '

@@ -18,7 +18,7 @@ WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 LAYOUT_WIDTHS = (320, 390, 1280)
 SCHEMES = ("light", "dark")
 LAYOUT_PROBLEMS = (Path(__file__).parent / "layout_problems.js").read_text("utf-8")
-# Our own words for the header's controls, per language (src/patientsite/languages/labels.py).
+# Our own words for the header's controls, per language (src/patientsite/words/<lang>.yml).
 PALETTE_NAMES = {"nl": ("Donkere weergave", "Lichte weergave"), "en": ("Dark mode", "Light mode")}
 PRINT_NAMES = {"nl": "Printen of bewaren als PDF", "en": "Print or save as PDF"}
 

@@ -76,7 +76,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         if lang not in LABELS:
             raise PluginError(
                 f"{page.file.src_path}: patientsite/pages has no words for language {lang!r} "
-                f"(it knows {', '.join(LABELS)})."
+                f"(it knows {', '.join(LABELS)}: one file each in src/patientsite/words/)."
             )
         return str(lang)
 

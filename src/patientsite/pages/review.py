@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from patientsite import frontmatter
-from patientsite.dates import long_date
+from patientsite.dates import in_words
 from patientsite.pages.labels import Labels
 
 FIELDS = ("published", "reviewed", "next_review")
@@ -176,7 +176,7 @@ def is_stale(dates: ReviewDates, on: date) -> bool:
 
 def format_date(day: date, labels: Labels) -> str:
     """A date as readers write it: 23 november 2026 / 23 November 2026."""
-    return long_date(day, labels.months)
+    return in_words(day, labels.date, labels.language)
 
 
 def _time(day: date, labels: Labels) -> str:
