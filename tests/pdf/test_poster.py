@@ -214,7 +214,9 @@ def test_every_page_and_the_share_kit_link_to_the_posters(fixture_site: Path, la
         depth = "../" if page else ""
         for size in ("a3", "a4"):
             assert f'href="{depth}pdf/poster-{size}.pdf"' in html
-    overview = (fixture_site / "share" / "index.html").read_text(encoding="utf-8")
+    # The share page of the language, one folder below the language's home.
+    share_page = (fixture_site / ROOTS[lang] / "share" / "index.html").read_text(encoding="utf-8")
+    up = "../" * (1 + ROOTS[lang].count("/"))
     for size in ("a3", "a4"):
-        assert f'href="../{ROOTS[lang]}pdf/poster-{size}.pdf"' in overview
+        assert f'href="{up}{ROOTS[lang]}pdf/poster-{size}.pdf"' in share_page
         assert poster(fixture_site, lang, size).is_file()
