@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site serve test lint clean page report check share
+.PHONY: site serve test lint clean page report check share kiosk
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ site: $(STAMP)
 share: $(STAMP)
 	@test -f site/index.html || { echo "No site/ yet: run make site first." >&2; exit 2; }
 	$(BIN)/python scripts/share.py --site site --config mkdocs.yml
+
+# The offline kiosk: the whole site, both languages, search and PDFs, in kiosk/, to open from a
+# tablet or USB stick without network (see README, "Offline kiosk").
+kiosk: $(STAMP)
+	$(BIN)/python scripts/kiosk.py
 
 # Live preview on http://127.0.0.1:8000 while you edit.
 serve: $(STAMP)
@@ -57,13 +62,16 @@ report: $(STAMP)
 	$(BIN)/python scripts/translation_report.py
 
 # Everything before publishing: the strict build with PDFs and the link check (make site), the
-# translation report and the readability check. Runs all three, then fails if any failed.
+# translation report, the readability check and the release check (no placeholder text, every
+# page reviewed and not overdue, the clinic's author, reviewer and contact filled in). Runs all
+# four, then fails if any failed; the release check comes last, so its list ends the output.
 check: $(STAMP)
 	@status=0; \
 	$(BIN)/python scripts/build_site.py || status=1; \
 	$(BIN)/python scripts/translation_report.py || status=1; \
 	$(BIN)/python scripts/readability.py || status=1; \
+	$(BIN)/python scripts/check_release.py || status=1; \
 	exit $$status
 
 clean:
-	rm -rf site .site-build-* .cache
+	rm -rf site .site-build-* .cache kiosk .kiosk-build-* .kiosk-config-*.yml

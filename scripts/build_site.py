@@ -21,6 +21,7 @@ STEP_NAMES = {
     "mkdocs build": "mkdocs build",
     "patientsite.pdf": "PDF step",
     "patientsite.share": "share kit",
+    "patientsite.headers": "headers step",
     "check_links.py": "link check",
 }
 
@@ -33,6 +34,9 @@ def steps(site_dir: Path, config_file: Path) -> list[list[str]]:
         [sys.executable, "-m", "patientsite.pdf", *options],
         # The clinic's share kit (links, QR codes, e-mail snippets) is part of every build.
         [sys.executable, "-m", "patientsite.share", *options],
+        # site/_headers for Netlify and Cloudflare Pages, and Material's icons as files (the
+        # strict Content-Security-Policy allows no data: images).
+        [sys.executable, "-m", "patientsite.headers", "--site", str(site_dir)],
         # Last, so it also checks the links to the files made by the steps before it.
         [sys.executable, str(CHECK_LINKS), str(site_dir), "-f", str(config_file)],
     ]

@@ -12,15 +12,15 @@ import sys
 from pathlib import Path
 
 from patientsite.authoring.linkcheck import SiteLinks
-from patientsite.authoring.project import Project, ProjectError, load_project
+from patientsite.settings import SettingsError, SiteSettings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def source_page(project: Project, page: str) -> str:
+def source_page(project: SiteSettings, page: str) -> str:
     """The Markdown file a built page comes from (en/scan/index.html -> docs/en/scan.md)."""
     parts = page.removesuffix("index.html").strip("/").split("/")
-    lang = parts[0] if parts[0] in project.languages[1:] else project.languages[0]
+    lang = parts[0] if parts[0] in project.language_codes[1:] else project.language_codes[0]
     if parts[0] == lang:
         parts = parts[1:]
     stem = "/".join(part for part in parts if part) or "index"
@@ -41,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"No site to check: {args.site_dir} does not exist; run make site.", file=sys.stderr)
         return 2
     try:
-        project = load_project(args.config_file.resolve())
-    except ProjectError as error:
+        project = load_settings(args.config_file.resolve())
+    except SettingsError as error:
         print(f"No link check: {error}", file=sys.stderr)
         return 2
     site = SiteLinks(args.site_dir.resolve(), project.site_url)

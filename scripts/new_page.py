@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from patientsite.authoring.navigation import NavigationError
-from patientsite.authoring.project import ProjectError, load_project
 from patientsite.authoring.scaffold import ScaffoldError, create_page
+from patientsite.settings import SettingsError, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,11 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        project = load_project(args.config_file.resolve())
+        project = load_settings(args.config_file.resolve())
         page = create_page(
             project, args.slug, today=date.today(), titles=dict(args.title), after=args.after
         )
-    except (ProjectError, ScaffoldError, NavigationError) as error:
+    except (SettingsError, ScaffoldError, NavigationError) as error:
         print(f"No page created: {error}", file=sys.stderr)
         return 1
     for path in page.files:
@@ -51,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"{project.config_file.name} has no 'nav': the page is listed in alphabetical order.")
     print("Next: write the title, description and text of each file, then preview with make serve.")
+    print(
+        "The page is a draft (it says so on the page) until a healthcare professional has "
+        "checked it and you fill in 'reviewed' and 'next_review'."
+    )
     return 0
 
 

@@ -5,7 +5,7 @@ Run after `make site`: `make share`, or `.venv/bin/python scripts/share.py [--si
 
 import sys
 
-from patientsite.share import main
+from patientsite.share.kit import main
 
 if __name__ == "__main__":
     sys.exit(main())

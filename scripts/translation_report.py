@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from patientsite.authoring.project import ProjectError, load_project
 from patientsite.authoring.translation_report import format_report, translation_report
+from patientsite.settings import SettingsError, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,8 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        project = load_project(args.config_file.resolve())
-    except ProjectError as error:
+        project = load_settings(args.config_file.resolve())
+    except SettingsError as error:
         print(f"No report: {error}", file=sys.stderr)
         return 2
     reports = translation_report(project)

@@ -119,8 +119,8 @@ def test_missing_field_fails_the_build(tmp_path: Path) -> None:
     result = _build("missing-field", tmp_path)
     assert result.returncode == 1
     assert (
-        "docs/en/index.md: the front matter has no 'next_review' date. "
-        "Add a line like 'next_review: 2026-11-23'." in result.stderr
+        "docs/en/index.md: the front matter has a 'reviewed' date but no 'next_review' date. "
+        "Add a line like 'next_review: 2026-11-23'" in result.stderr
     )
 
 

@@ -17,6 +17,7 @@ from patientsite.pages.labels import LABELS
 from patientsite.pages.review import (
     FrontMatterError,
     ReviewDates,
+    draft_html,
     format_date,
     insert_after_h1,
     is_stale,
@@ -53,8 +54,9 @@ def test_datetime_counts_as_its_day() -> None:
     [
         (
             {**META, "next_review": None},
-            "the front matter has no 'next_review' date. "
-            "Add a line like 'next_review: 2026-11-23'.",
+            "the front matter has a 'reviewed' date but no 'next_review' date. Add a line like "
+            "'next_review: 2026-11-23': when the page must be checked again (usually a year "
+            "after 'reviewed').",
         ),
         (
             {k: v for k, v in META.items() if k != "published"},
@@ -83,6 +85,37 @@ def test_bad_review_dates_are_explained(meta: dict[str, object], message: str) -
     with pytest.raises(FrontMatterError) as error:
         read_review_dates(meta)
     assert str(error.value) == message
+
+
+@pytest.mark.parametrize("empty", [None, "", "  "])
+def test_a_page_without_reviewed_is_a_draft(empty: object) -> None:
+    dates = read_review_dates({"published": date(2026, 1, 15), "reviewed": empty})
+    assert dates == ReviewDates(date(2026, 1, 15), None, None)
+    assert dates.is_draft
+    assert not DATES.is_draft
+
+
+def test_a_draft_keeps_a_next_review_date_but_it_must_be_a_date() -> None:
+    meta = {"published": date(2026, 1, 15), "reviewed": None, "next_review": "2027-01-15"}
+    assert read_review_dates(meta) == ReviewDates(date(2026, 1, 15), None, date(2027, 1, 15))
+    with pytest.raises(FrontMatterError, match=r"^'next_review: soon' is not a date"):
+        read_review_dates({**meta, "next_review": "soon"})
+
+
+def test_a_draft_still_needs_its_published_date() -> None:
+    with pytest.raises(FrontMatterError, match=r"^the front matter has no 'published' date"):
+        read_review_dates({"reviewed": None, "next_review": None})
+
+
+def test_unreadable_front_matter_with_empty_review_dates_names_the_real_cause() -> None:
+    # The empty review dates of a draft (with make page's comment) are not what is wrong.
+    markdown = (
+        "---\npublished: 2026-01-15\n# a comment\nreviewed:\nnext_review:   # later\n"
+        "title: Rugpijn: wat nu\n---\n\n# Titel\n"
+    )
+    with pytest.raises(FrontMatterError, match=r"^the front matter is not valid YAML") as error:
+        read_review_dates({}, markdown)
+    assert error.value.line == 6
 
 
 def test_unreadable_front_matter_names_the_field() -> None:
@@ -180,6 +213,12 @@ def test_stale_only_after_next_review() -> None:
     assert is_stale(DATES, date(2027, 11, 24))
 
 
+def test_a_draft_is_never_stale() -> None:
+    # It was never reviewed, and its notice says so; the release check refuses it anyway.
+    draft = ReviewDates(date(2026, 1, 15), None, date(2026, 6, 1))
+    assert not is_stale(draft, date(2030, 1, 1))
+
+
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [("nl", "23 november 2026"), ("en", "23 November 2026")],
@@ -188,16 +227,31 @@ def test_format_date(lang: str, expected: str) -> None:
     assert format_date(date(2026, 11, 23), LABELS[lang]) == expected
 
 
-def test_every_language_has_twelve_months() -> None:
-    assert all(len(labels.months) == 12 for labels in LABELS.values())
-
-
 def test_review_html() -> None:
     assert review_html(DATES, LABELS["nl"]) == (
         '<p class="page-review">Laatst nagekeken: '
         '<time datetime="2026-11-23">23 november 2026</time> · Volgende herziening: '
         '<time datetime="2027-11-23">23 november 2027</time></p>'
     )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_draft_shows_the_notice_instead_of_review_dates(lang: str) -> None:
+    draft = ReviewDates(date(2026, 1, 15), None, None)
+    labels = LABELS[lang]
+    notice = review_html(draft, labels)
+    assert notice == draft_html(labels)
+    assert notice == (
+        '<div class="admonition warning page-draft">\n'
+        f'<p class="admonition-title">{labels.draft_title}</p>\n'
+        f"<p>{labels.draft_text}</p>\n</div>"
+    )
+    assert "page-review" not in notice and "<time" not in notice
+
+
+def test_draft_notice_words() -> None:
+    assert LABELS["nl"].draft_title == "Concept: nog niet nagekeken door een zorgverlener"
+    assert LABELS["en"].draft_title == "Draft: not yet checked by a healthcare professional"
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,7 @@ never counts.
 import re
 from dataclasses import dataclass
 
-from mkdocs.utils.meta import get_data
-
+from patientsite import frontmatter
 from patientsite.citations.syntax import cited_keys, code_free_lines
 
 _SECTION = re.compile(r"^##\s")
@@ -29,7 +28,7 @@ class Outline:
 
 def _code_free_lines(markdown: str) -> list[str]:
     """The page's lines without front matter, with fenced code blanked and code spans removed."""
-    body, _meta = get_data(markdown)
+    body, _meta = frontmatter.split(markdown)
     return code_free_lines(body)
 
 

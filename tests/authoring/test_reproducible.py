@@ -18,7 +18,7 @@ from types import ModuleType
 import pytest
 
 from patientsite.authoring.linkcheck import check_site
-from patientsite.authoring.project import load_project
+from patientsite.settings import load_settings
 from tests.authoring.helpers import FIXTURES, ROOT, load_script, tree_differences
 
 SHIFT_DAYS = 40
@@ -68,7 +68,7 @@ def test_two_builds_of_one_commit_are_byte_identical(
     first, second = tmp_path / "first" / "site", tmp_path / "second" / "site"
     assert list(first.rglob("*.pdf")), "the build made no PDFs"
     assert [
-        str(link) for link in check_site(first, load_project(ROOT / "mkdocs.yml").site_url)
+        str(link) for link in check_site(first, load_settings(ROOT / "mkdocs.yml").site_url)
     ] == []
     assert (first / "sitemap.xml.gz").is_file()
     assert tree_differences(first, second) == []

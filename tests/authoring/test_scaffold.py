@@ -11,9 +11,9 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from patientsite.authoring.navigation import NavigationError
-from patientsite.authoring.project import load_project
 from patientsite.authoring.scaffold import ScaffoldError, create_page, page_text
 from patientsite.pages.review import ReviewDates, read_review_dates
+from patientsite.settings import load_settings
 from tests.authoring.helpers import ROOT, SCRIPTS, copy_fixture, load_script, snapshot
 from tests.support import build_site
 
@@ -26,7 +26,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_creates_the_page_in_both_languages_and_the_nav(project: Path) -> None:
-    page = create_page(load_project(project / "mkdocs.yml"), "pijn-bij-zitten", today=DAY)
+    page = create_page(load_settings(project / "mkdocs.yml"), "pijn-bij-zitten", today=DAY)
 
     assert page.files == (
         project / "docs/nl/pijn-bij-zitten.md",
@@ -38,8 +38,11 @@ def test_creates_the_page_in_both_languages_and_the_nav(project: Path) -> None:
         "title: Pijn bij zitten\n"
         "description: Schrijf hier in één of twee zinnen waar deze pagina over gaat.\n"
         "published: 2026-03-04\n"
-        "reviewed: 2026-03-04\n"
-        "next_review: 2027-03-04\n"
+        "# reviewed: the day a healthcare professional checked this page against its sources\n"
+        "# (YYYY-MM-DD, the same in both languages); next_review: within a year after that.\n"
+        "# Until then the page shows that it is a draft, and make check will not pass.\n"
+        "reviewed:\n"
+        "next_review:\n"
         "---\n\n"
         "# Pijn bij zitten\n\n"
         "Schrijf hier in een paar korte zinnen het belangrijkste.\n\n"
@@ -58,7 +61,7 @@ def test_the_new_page_builds_and_shows_in_both_languages_menus(
     project: Path, tmp_path: Path
 ) -> None:
     create_page(
-        load_project(project / "mkdocs.yml"),
+        load_settings(project / "mkdocs.yml"),
         "zitten",
         today=DAY,
         titles={"nl": "Pijn bij zitten", "en": "Pain when sitting"},
@@ -80,8 +83,18 @@ def test_the_new_page_builds_and_shows_in_both_languages_menus(
         "Pain when sitting",
         "What can you do yourself?",
     ]
-    assert (site / "zitten/index.html").is_file()
-    assert (site / "en/zitten/index.html").is_file()
+    # Nobody has reviewed the new page: it says so, and claims no review date.
+    for page, title in (
+        (site / "zitten/index.html", "Concept: nog niet nagekeken door een zorgverlener"),
+        (site / "en/zitten/index.html", "Draft: not yet checked by a healthcare professional"),
+    ):
+        html = page.read_text(encoding="utf-8")
+        article = html[html.index("<article") : html.index("</article>")]
+        notice = article.index('<div class="admonition warning page-draft">')
+        assert article.index("</h1>") < notice < article.index("<h2")
+        assert f'<p class="admonition-title">{title}</p>' in article
+        assert "page-review" not in article
+    assert "draft (no 'reviewed' date)" in result.stderr
 
 
 def test_the_template_has_the_front_matter_the_site_needs() -> None:
@@ -89,12 +102,9 @@ def test_the_template_has_the_front_matter_the_site_needs() -> None:
     body, meta = get_data(text)
     assert meta["title"] == "Pijn: wat nu? #1"
     assert meta["description"]
-    assert read_review_dates(meta, body) == ReviewDates(DAY, DAY, date(2027, 3, 4))
-
-
-def test_a_page_made_on_29_february_is_reviewed_a_year_later() -> None:
-    _body, meta = get_data(page_text("en", "Leap", date(2028, 2, 29)))
-    assert meta["next_review"] == date(2029, 2, 28)
+    # A new page is a draft: only a person who has checked it writes a review date.
+    assert meta["reviewed"] is None and meta["next_review"] is None
+    assert read_review_dates(meta, body) == ReviewDates(DAY, None, None)
 
 
 def test_without_a_nav_only_the_pages_are_made(project: Path) -> None:
@@ -105,7 +115,7 @@ def test_without_a_nav_only_the_pages_are_made(project: Path) -> None:
     )
     before = config.read_bytes()
 
-    page = create_page(load_project(config), "zitten", today=DAY)
+    page = create_page(load_settings(config), "zitten", today=DAY)
 
     assert not page.nav_added
     assert config.read_bytes() == before
@@ -159,7 +169,7 @@ def test_unsafe_or_existing_slugs_are_refused_and_nothing_is_written(
 ) -> None:
     before = snapshot(project)
     with pytest.raises(ScaffoldError) as error:
-        create_page(load_project(project / "mkdocs.yml"), slug, today=DAY)
+        create_page(load_settings(project / "mkdocs.yml"), slug, today=DAY)
     assert message in str(error.value)
     assert snapshot(project) == before
 
@@ -167,20 +177,20 @@ def test_unsafe_or_existing_slugs_are_refused_and_nothing_is_written(
 def test_a_page_that_exists_in_one_language_is_refused(project: Path) -> None:
     (project / "docs/en/oefeningen.md").write_text("# Exercises\n")
     with pytest.raises(ScaffoldError, match=r"\(docs/en/oefeningen.md\)"):
-        create_page(load_project(project / "mkdocs.yml"), "oefeningen", today=DAY)
+        create_page(load_settings(project / "mkdocs.yml"), "oefeningen", today=DAY)
     assert not (project / "docs/nl/oefeningen.md").exists()
 
 
 def test_an_unknown_place_in_the_nav_is_refused_and_nothing_is_written(project: Path) -> None:
     before = snapshot(project)
     with pytest.raises(NavigationError, match="'tip' is not in the navigation"):
-        create_page(load_project(project / "mkdocs.yml"), "zitten", today=DAY, after="tip")
+        create_page(load_settings(project / "mkdocs.yml"), "zitten", today=DAY, after="tip")
     assert snapshot(project) == before
 
 
 def test_a_title_for_an_unknown_language_is_refused(project: Path) -> None:
     with pytest.raises(ScaffoldError, match="a title was given for fr, but the site's languages"):
-        create_page(load_project(project / "mkdocs.yml"), "zitten", today=DAY, titles={"fr": "x"})
+        create_page(load_settings(project / "mkdocs.yml"), "zitten", today=DAY, titles={"fr": "x"})
 
 
 # -- the command ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The translation report: per page, both languages, same sections, citations, red flags and
 review dates, and which language changed last by git; exit 1 on a mismatch."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -8,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from patientsite.authoring.project import Project, load_project
 from patientsite.authoring.translation_report import (
     UNCOMMITTED,
     format_report,
@@ -16,6 +16,7 @@ from patientsite.authoring.translation_report import (
     report_page,
     translation_report,
 )
+from patientsite.settings import SiteSettings, load_settings
 from tests.authoring.helpers import SCRIPTS, copy_fixture, git, load_script
 
 DAY = 86_400
@@ -28,8 +29,8 @@ def folder(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def project(folder: Path) -> Project:
-    return load_project(folder / "mkdocs.yml")
+def project(folder: Path) -> SiteSettings:
+    return load_settings(folder / "mkdocs.yml")
 
 
 @pytest.mark.parametrize(
@@ -65,20 +66,33 @@ def project(folder: Path) -> Project:
         (
             "no-date.md",
             (
-                "front matter of docs/nl/no-date.md: the front matter has no 'next_review' date. "
-                "Add a line like 'next_review: 2026-11-23'.",
+                "front matter of docs/nl/no-date.md: the front matter has a 'reviewed' date but "
+                "no 'next_review' date. Add a line like 'next_review: 2026-11-23': when the page "
+                "must be checked again (usually a year after 'reviewed').",
             ),
         ),
     ],
 )
 def test_each_kind_of_mismatch_is_named(
-    project: Project, page: str, problems: tuple[str, ...]
+    project: SiteSettings, page: str, problems: tuple[str, ...]
 ) -> None:
     assert report_page(project, page).problems == problems
 
 
+def test_a_draft_in_one_language_only_is_named(folder: Path, project: SiteSettings) -> None:
+    english = folder / "docs/en/same.md"
+    text = english.read_text(encoding="utf-8")
+    dates = re.search(r"reviewed: (\S+)\nnext_review: (\S+)\n", text)
+    assert dates is not None
+    english.write_text(text.replace(dates.group(0), "reviewed:\nnext_review:\n"), encoding="utf-8")
+    assert report_page(project, "same.md").problems == (
+        "review dates differ (docs/nl/same.md vs docs/en/same.md): "
+        f"reviewed {dates.group(1)} vs empty, next_review {dates.group(2)} vs empty",
+    )
+
+
 def test_a_page_only_in_english_names_the_missing_dutch_file(
-    folder: Path, project: Project
+    folder: Path, project: SiteSettings
 ) -> None:
     shutil.move(folder / "docs/nl/same.md", folder / "docs/en/extra.md")
     (folder / "docs/en/same.md").unlink()
@@ -87,14 +101,14 @@ def test_a_page_only_in_english_names_the_missing_dutch_file(
     )
 
 
-def test_a_file_not_saved_as_utf8_is_named(folder: Path, project: Project) -> None:
+def test_a_file_not_saved_as_utf8_is_named(folder: Path, project: SiteSettings) -> None:
     (folder / "docs/en/same.md").write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
     assert report_page(project, "same.md").problems == (
         "unreadable: docs/en/same.md is not saved as UTF-8; save it again as UTF-8",
     )
 
 
-def test_every_page_of_both_languages_is_reported(project: Project) -> None:
+def test_every_page_of_both_languages_is_reported(project: SiteSettings) -> None:
     assert [report.page for report in translation_report(project)] == [
         "citations.md",
         "dates.md",
@@ -124,12 +138,12 @@ def _commit(repo: Path, path: str, text: str, when: int) -> None:
 
 
 def test_pages_committed_together_changed_together(repo: Path) -> None:
-    assert report_page(load_project(repo / "mkdocs.yml"), "same.md").newer == "changed together"
+    assert report_page(load_settings(repo / "mkdocs.yml"), "same.md").newer == "changed together"
 
 
 def test_the_later_commit_is_newer(repo: Path) -> None:
     _commit(repo, "docs/en/same.md", (repo / "docs/en/same.md").read_text() + "\nMore.\n", T0 + DAY)
-    assert report_page(load_project(repo / "mkdocs.yml"), "same.md").newer == (
+    assert report_page(load_settings(repo / "mkdocs.yml"), "same.md").newer == (
         "en newer (nl 2026-01-05 08:00 UTC; en 2026-01-06 08:00 UTC)"
     )
 
@@ -137,7 +151,7 @@ def test_the_later_commit_is_newer(repo: Path) -> None:
 def test_uncommitted_changes_count_as_newest(repo: Path) -> None:
     _commit(repo, "docs/en/same.md", (repo / "docs/en/same.md").read_text() + "\nMore.\n", T0 + DAY)
     (repo / "docs/nl/same.md").write_text((repo / "docs/nl/same.md").read_text() + "\nMeer.\n")
-    project = load_project(repo / "mkdocs.yml")
+    project = load_settings(repo / "mkdocs.yml")
     assert last_change(repo / "docs/nl/same.md", repo) == UNCOMMITTED
     assert last_change(repo / "docs/en/same.md", repo) == T0 + DAY
     assert report_page(project, "same.md").newer == "nl newer (uncommitted changes)"
@@ -145,7 +159,7 @@ def test_uncommitted_changes_count_as_newest(repo: Path) -> None:
 
 def test_a_new_file_not_yet_committed_counts_as_newest(repo: Path) -> None:
     (repo / "docs/en/only-nl.md").write_text((repo / "docs/nl/only-nl.md").read_text())
-    report = report_page(load_project(repo / "mkdocs.yml"), "only-nl.md")
+    report = report_page(load_settings(repo / "mkdocs.yml"), "only-nl.md")
     assert report.problems == ()
     assert report.newer == "en newer (uncommitted changes)"
 
@@ -154,19 +168,19 @@ def test_both_changed_and_uncommitted(repo: Path) -> None:
     for lang in ("nl", "en"):
         path = repo / f"docs/{lang}/same.md"
         path.write_text(path.read_text() + "\n.\n")
-    assert report_page(load_project(repo / "mkdocs.yml"), "same.md").newer == (
+    assert report_page(load_settings(repo / "mkdocs.yml"), "same.md").newer == (
         "all have uncommitted changes"
     )
 
 
-def test_outside_git_the_order_is_not_known(project: Project) -> None:
+def test_outside_git_the_order_is_not_known(project: SiteSettings) -> None:
     assert report_page(project, "same.md").newer == "not known (not in git)"
 
 
 # -- the text and the command -----------------------------------------------------------------
 
 
-def test_format_report_lists_problems_under_their_page(project: Project) -> None:
+def test_format_report_lists_problems_under_their_page(project: SiteSettings) -> None:
     reports = [report_page(project, page) for page in ("same.md", "only-nl.md")]
     assert format_report(reports) == (
         "same.md     ok            last change: not known (not in git)\n"

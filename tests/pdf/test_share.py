@@ -1,4 +1,5 @@
-"""The share kit: addresses, QR codes and e-mail snippets per page and language."""
+"""The share kit on the PDF fixture site (its address has a path: /rug/): QR codes and e-mail
+snippets per page and language, and the share pages that list them."""
 
 import re
 from pathlib import Path
@@ -7,9 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from weasyprint import HTML
 
-from patientsite.pdf.labels import labels_for
 from patientsite.pdf.settings import Clinic, Language, Settings
-from patientsite.share import ShareLink, email_html, email_text
+from patientsite.share.kit import ShareLink, email_html, email_text
 from tests.pdf.support import ROOTS, SITE_URL, png_image, qr_texts, render_page
 
 PAGES = {"index": "", "scan": "scan/", "alarm": "alarm/", "sources": "sources/"}
@@ -36,7 +36,7 @@ def test_svg_qr_code_decodes_to_the_page(fixture_site: Path, lang: str, tmp_path
     [
         (
             "nl",
-            "Voor uw afspraak bij Praktijk De Rug: lees hier vooraf \u201eWaarom meestal geen "
+            "Voor je afspraak bij Praktijk De Rug: lees hier vooraf \u201eWaarom meestal geen "
             "scan\u201d:\nhttps://kliniek.example.org/rug/scan/\n",
         ),
         (
@@ -48,23 +48,29 @@ def test_svg_qr_code_decodes_to_the_page(fixture_site: Path, lang: str, tmp_path
 )
 def test_email_snippets_in_the_page_language(fixture_site: Path, lang: str, text: str) -> None:
     folder = fixture_site / "share" / lang
-    assert (folder / "scan-email.txt").read_text(encoding="utf-8") == text
+    # utf-8-sig: the file starts with a byte order mark, which says "UTF-8" to any program.
+    assert (folder / "scan-email.txt").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (folder / "scan-email.txt").read_text(encoding="utf-8-sig") == text
     html = (folder / "scan-email.html").read_text(encoding="utf-8")
+    assert html.startswith(f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">')
     url = SITE_URL + ROOTS[lang] + "scan/"
     assert html.count(f'<a href="{url}">') == 2
     title = {"nl": "Waarom meestal geen scan", "en": "Why usually no scan"}[lang]
     assert f">{title}</a>" in html
 
 
-def test_overview_lists_every_page_without_tracking(fixture_site: Path) -> None:
-    overview = (fixture_site / "share" / "index.html").read_text(encoding="utf-8")
-    for lang in ("nl", "en"):
-        for slug, path in PAGES.items():
-            url = SITE_URL + ROOTS[lang] + path
-            assert f'<a href="{url}">{url}</a>' in overview
-            assert f'src="{lang}/{slug}-qr.svg"' in overview
-            assert not urlsplit(url).query
-    addresses = re.findall(r'href="([^"]+)"', overview)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_share_page_lists_every_page_of_its_language_without_tracking(
+    fixture_site: Path, lang: str
+) -> None:
+    page = (fixture_site / ROOTS[lang] / "share" / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in page
+    files = {"nl": "../share/nl/", "en": "../../share/en/"}[lang]
+    for slug, path in PAGES.items():
+        url = SITE_URL + ROOTS[lang] + path
+        assert f'<a href="{url}">{url}</a>' in page
+        assert f'src="{files}{slug}-qr.svg"' in page
+    addresses = re.findall(r'href="([^"]+)"', page)
     assert addresses
     assert [address for address in addresses if urlsplit(address).query] == []
 
@@ -83,18 +89,17 @@ def _settings(name: str) -> Settings:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("", "Voor uw afspraak: lees hier vooraf \u201eA & B\u201d:\nhttps://x.example/a/\n"),
+        ("", "Voor je afspraak: lees hier vooraf \u201eA & B\u201d:\nhttps://x.example/a/\n"),
         (
             "De <Rug>",
-            "Voor uw afspraak bij De <Rug>: lees hier vooraf \u201eA & B\u201d:\n"
+            "Voor je afspraak bij De <Rug>: lees hier vooraf \u201eA & B\u201d:\n"
             "https://x.example/a/\n",
         ),
     ],
 )
 def test_snippet_without_clinic_name_and_html_escaping(name: str, expected: str) -> None:
     link = ShareLink(lang="nl", slug="a", title="A & B", url="https://x.example/a/")
-    labels = labels_for("nl")
-    assert email_text(link, _settings(name), labels) == expected
-    html = email_html(link, _settings(name), labels)
+    assert email_text(link, _settings(name)) == expected
+    html = email_html(link, _settings(name))
     assert "A &amp; B</a>" in html
     assert "<Rug>" not in html

@@ -1,14 +1,16 @@
 """Unit tests of the PDF modules, without MkDocs or WeasyPrint."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from patientsite import record
 from patientsite.pdf import coverage, htmltree, sources
 from patientsite.pdf.article import keep_numbers
 from patientsite.pdf.citations import strip_citations
-from patientsite.pdf.collect import Page, nav_paths, reviewed_date
+from patientsite.pdf.collect import CollectError, Page, collect
 from patientsite.pdf.document import css_string, margin_css
 from patientsite.pdf.labels import labels_for
 from patientsite.pdf.links import PRINT_URL, prefix_ids, rewrite_links
@@ -18,7 +20,6 @@ from patientsite.pdf.settings import (
     Clinic,
     Language,
     Settings,
-    languages_from_config,
 )
 
 SETTINGS = Settings(
@@ -41,24 +42,32 @@ def test_serialize_keeps_inline_svg_as_svg() -> None:
     assert htmltree.inner_html(htmltree.parse_fragment(html)) == html
 
 
-def test_nav_paths_follow_the_sidebar_and_skip_headings_and_other_sites() -> None:
-    home = """<nav class="md-nav md-nav--primary"><ul>
-      <li><a class="md-nav__link" href="./">Home</a>
-        <nav class="md-nav md-nav--secondary"><a class="md-nav__link" href="#sec">S</a></nav></li>
-      <li><a class="md-nav__link" href="scan/">Scan</a></li>
-      <li><a class="md-nav__link" href="alarm/">Alarm</a></li>
-      <li><a class="md-nav__link" href="https://elsewhere.example/">X</a></li>
-      <li><a class="md-nav__link" href="scan/">Scan again</a></li></ul></nav>"""
-    assert nav_paths(home) == ["", "scan/", "alarm/"]
+def test_pages_come_from_the_build_record_home_first(tmp_path: Path) -> None:
+    for url, title in (("", "Start"), ("scan/", "Scan"), ("alarm/", "Alarm")):
+        (tmp_path / url).mkdir(parents=True, exist_ok=True)
+        (tmp_path / url / "index.html").write_text(
+            f"<html><head></head><body><article><h1>{title}</h1>"
+            '<a class="headerlink" href="#x">#</a></article></body></html>',
+            encoding="utf-8",
+        )
+    entries = [
+        record.PageRecord("scan/", "docs/nl/scan.md", "Scan", "", date(2026, 3, 1), None),
+        record.PageRecord("", "docs/nl/index.md", "Start", "", None, None),
+        record.PageRecord("alarm/", "docs/nl/alarm.md", "Alarm", "", None, None),
+    ]
+    languages = [record.LanguageRecord("nl", "", tuple(entries))]
+    record.write_section(tmp_path, "pages", record.pages_section(languages))
+    settings = replace(SETTINGS, site_dir=tmp_path, languages=(SETTINGS.languages[0],))
+    pages = collect(settings, settings.languages[0])
+    assert [page.path for page in pages] == ["", "scan/", "alarm/"]
+    assert [page.title for page in pages] == ["Start", "Scan", "Alarm"]
+    assert [page.reviewed for page in pages] == [None, date(2026, 3, 1), None]
+    assert htmltree.query(pages[0].article, "a.headerlink") is None
 
 
-def test_reviewed_date_is_read_from_the_review_line() -> None:
-    article = htmltree.parse_fragment(
-        '<h1>T</h1><p class="page-review">Laatst nagekeken: '
-        '<time datetime="2026-03-01">1 maart 2026</time></p>'
-    )
-    assert reviewed_date(article) == date(2026, 3, 1)
-    assert reviewed_date(htmltree.parse_fragment("<h1>T</h1>")) is None
+def test_no_build_record_is_named(tmp_path: Path) -> None:
+    with pytest.raises(CollectError, match=r"build-record\.json is missing"):
+        collect(replace(SETTINGS, site_dir=tmp_path), SETTINGS.languages[0])
 
 
 def test_links_become_chapter_links_or_online_addresses() -> None:
@@ -114,28 +123,6 @@ def test_strip_citations(html: str, expected: str | None) -> None:
     article = htmltree.parse_fragment(html + references)
     strip_citations(article, "Bronnen")
     assert htmltree.inner_html(article) == (expected or html) + references
-
-
-def test_languages_default_first_and_site_names() -> None:
-    config = {
-        "site_name": "Rug",
-        "site_description": "Over rugpijn",
-        "plugins": [
-            "search",
-            {
-                "i18n": {
-                    "languages": [
-                        {"locale": "en", "site_name": "Back"},
-                        {"locale": "nl", "default": True},
-                    ]
-                }
-            },
-        ],
-    }
-    assert languages_from_config(config) == (
-        Language("nl", "Rug", "Over rugpijn", ""),
-        Language("en", "Back", "Over rugpijn", "en/"),
-    )
 
 
 def test_page_numbers_in_both_languages() -> None:

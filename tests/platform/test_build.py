@@ -101,7 +101,7 @@ def test_search_worker_and_bundle_patch(fixture_site: Path) -> None:
     workers = fixture_site / "assets" / "javascripts" / "workers"
     wrapper = (workers / "search-i18n.js").read_text()
     material_worker = next(workers.glob("search.*.min.js"))
-    assert f'importScripts("{material_worker.name}")' in wrapper
+    assert f'importScripts(new URL("{material_worker.name}", here).href)' in wrapper
     bundle = next((fixture_site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text()
     assert '"link[rel=alternate][data-md-sitemap]"' in bundle
     html = (fixture_site / "en" / "zenuw" / "index.html").read_text()

@@ -11,7 +11,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.platform.test_browser import PATHS, WCAG_TAGS
-from tests.support import ROOT, serve
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +18,7 @@ WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 LAYOUT_WIDTHS = (320, 390, 1280)
 SCHEMES = ("light", "dark")
 LAYOUT_PROBLEMS = (Path(__file__).parent / "layout_problems.js").read_text("utf-8")
-# Our own words for the header's controls, per language (src/patientsite/languages/labels.py).
+# Our own words for the header's controls, per language (src/patientsite/words/<lang>.yml).
 PALETTE_NAMES = {"nl": ("Donkere weergave", "Lichte weergave"), "en": ("Dark mode", "Light mode")}
 PRINT_NAMES = {"nl": "Printen of bewaren als PDF", "en": "Print or save as PDF"}
 
@@ -302,44 +301,18 @@ def test_tab_title_names_the_site_once(open_page: Any, site_url: str, path: str)
     assert title == site_name or title.endswith(f" - {site_name}")
 
 
-# -- the share page ----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def share_url(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> Iterator[str]:
-    """The real site's share kit, made by its own step over the built site."""
-    import subprocess
-    import sys
-
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "patientsite.share",
-            "--site",
-            str(built_site),
-            "--config",
-            str(ROOT / "mkdocs.yml"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    with serve(built_site) as url:
-        yield url + "share/"
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_share_page_is_readable_in_both_schemes(
-    open_page: Any, share_url: str, scheme: str
+@pytest.mark.parametrize(
+    ("path", "name"), [("mri-report/", "Tabel 1."), ("en/mri-report/", "Table 1.")]
+)
+def test_a_wide_table_on_a_phone_scrolls_with_the_keyboard(
+    open_page: Any, site_url: str, path: str, name: str
 ) -> None:
-    page = open_page(share_url, 390, 844, color_scheme=scheme)
-    count, report = axe_violations(page)
-    assert count == 0, report
-    background = page.evaluate("() => getComputedStyle(document.documentElement).backgroundColor")
-    if scheme == "dark":
-        assert luminance(background) < 0.05
-    # The QR codes keep their light background, so a phone can scan them from the screen.
-    qr = page.locator("img").first.evaluate("img => getComputedStyle(img).backgroundColor")
-    assert luminance(qr) > 0.9
+    page = open_page(site_url + path, *WIDTHS["phone"])
+    region = page.locator(".md-typeset__scrollwrap").first
+    assert region.evaluate("wrap => wrap.scrollWidth > wrap.clientWidth")
+    assert region.get_attribute("role") == "region"
+    label = region.get_attribute("aria-label") or ""
+    assert label.startswith(name) and "[" not in label
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.md-typeset__scrollwrap').scrollLeft > 0")

@@ -14,7 +14,8 @@ from pathlib import Path
 import yaml
 
 from patientsite.authoring.navigation import add_to_nav
-from patientsite.authoring.project import Project
+from patientsite.authoring.placeholders import REVIEW_COMMENT, TEMPLATES
+from patientsite.settings import SiteSettings
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Folders the built site already uses at its top level (the theme's assets, the search index,
@@ -25,32 +26,6 @@ _EXAMPLE = "pijn-bij-zitten"
 
 class ScaffoldError(Exception):
     """The page cannot be created; the message says why and what to do instead."""
-
-
-@dataclass(frozen=True)
-class Template:
-    """The placeholder text of a new page in one language."""
-
-    description: str  # the front matter's description, for search engines and link previews
-    intro: str  # the first paragraph
-    section: str  # the first `##` heading
-    text: str  # the paragraph under it
-
-
-TEMPLATES = {
-    "nl": Template(
-        description="Schrijf hier in één of twee zinnen waar deze pagina over gaat.",
-        intro="Schrijf hier in een paar korte zinnen het belangrijkste.",
-        section="Eerste deel",
-        text="Schrijf hier de uitleg. Gebruik korte zinnen en gewone woorden.",
-    ),
-    "en": Template(
-        description="Write here in one or two sentences what this page is about.",
-        intro="Write the main points here in a few short sentences.",
-        section="First part",
-        text="Write the explanation here. Use short sentences and everyday words.",
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -74,7 +49,7 @@ def _what_is_wrong(slug: str) -> str:
     return "it has two hyphens in a row"
 
 
-def check_slug(slug: str, project: Project) -> None:
+def check_slug(slug: str, project: SiteSettings) -> None:
     """Refuse a slug that is not a safe web address or that names a page that already exists."""
     if not SLUG.fullmatch(slug):
         raise ScaffoldError(
@@ -83,14 +58,14 @@ def check_slug(slug: str, project: Project) -> None:
             f"only lowercase letters a-z, digits and single hyphens between words, like "
             f"'{_EXAMPLE}' (no spaces, capitals, accents or other signs)."
         )
-    if slug in RESERVED or slug in project.languages:
+    if slug in RESERVED or slug in project.language_codes:
         raise ScaffoldError(
             f"'{slug}' cannot be used as a page name: the site already uses /{slug}/ for "
             f"something else. Choose another name, like '{_EXAMPLE}'."
         )
     existing = [
         project.name(path)
-        for lang in project.languages
+        for lang in project.language_codes
         for path in (project.docs_dir / lang / f"{slug}.md", project.docs_dir / lang / slug)
         if path.exists()
     ]
@@ -110,23 +85,21 @@ def _yaml_text(text: str) -> str:
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
-def _a_year_later(day: date) -> date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
-
-
 def page_text(lang: str, title: str, today: date) -> str:
-    """The Markdown of a new page: front matter with the review dates, a title and one section."""
+    """The Markdown of a new page: front matter, a title and one section of placeholder text.
+
+    The review dates stay empty: a new page is a draft until a person has checked it, and must
+    not claim a review nobody did.
+    """
     template = TEMPLATES.get(lang, TEMPLATES["en"])
     return (
         "---\n"
         f"title: {_yaml_text(title)}\n"
         f"description: {_yaml_text(template.description)}\n"
         f"published: {today.isoformat()}\n"
-        f"reviewed: {today.isoformat()}\n"
-        f"next_review: {_a_year_later(today).isoformat()}\n"
+        f"{REVIEW_COMMENT}"
+        "reviewed:\n"
+        "next_review:\n"
         "---\n\n"
         f"# {title}\n\n"
         f"{template.intro}\n\n"
@@ -141,7 +114,7 @@ def default_title(slug: str) -> str:
 
 
 def create_page(
-    project: Project,
+    project: SiteSettings,
     slug: str,
     *,
     today: date,
@@ -156,19 +129,19 @@ def create_page(
     """
     check_slug(slug, project)
     titles = titles or {}
-    unknown = sorted(set(titles) - set(project.languages))
+    unknown = sorted(set(titles) - set(project.language_codes))
     if unknown:
         raise ScaffoldError(
             f"a title was given for {', '.join(unknown)}, but the site's languages are "
-            f"{', '.join(project.languages)}."
+            f"{', '.join(project.language_codes)}."
         )
     for lang, title in titles.items():
         if not title.strip() or "\n" in title:
             raise ScaffoldError(f"the {lang} title must be one line of text.")
     config_text = project.config_file.read_text(encoding="utf-8")
     new_config = add_to_nav(config_text, f"{slug}.md", f"{after}.md" if after else None)
-    files = tuple(project.docs_dir / lang / f"{slug}.md" for lang in project.languages)
-    for lang, path in zip(project.languages, files, strict=True):
+    files = tuple(project.docs_dir / lang / f"{slug}.md" for lang in project.language_codes)
+    for lang, path in zip(project.language_codes, files, strict=True):
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as stream:  # "x": never overwrite a page
             stream.write(page_text(lang, titles.get(lang, default_title(slug)).strip(), today))

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
-
-from patientsite.authoring.project import Project
+from patientsite import frontmatter
 from patientsite.git import has_uncommitted_changes, last_commit_time
 from patientsite.pages.review import FrontMatterError, ReviewDates, read_review_dates
 from patientsite.parity import Outline, outline, warning_sign_differences
+from patientsite.settings import SiteSettings
 
 UNCOMMITTED = "uncommitted"
 
@@ -73,11 +72,11 @@ def newer_text(versions: list[Version]) -> str:
     return f"{' and '.join(newest)} newer ({others})"
 
 
-def read_version(project: Project, lang: str, page: str) -> Version:
+def read_version(project: SiteSettings, lang: str, page: str) -> Version:
     """One language's file of a page."""
     path = project.docs_dir / lang / page
     text = path.read_text(encoding="utf-8")
-    body, meta = get_data(text)
+    body, meta = frontmatter.split(text)
     try:
         dates, problem = read_review_dates(meta, body), ""
     except FrontMatterError as error:
@@ -90,6 +89,11 @@ def read_version(project: Project, lang: str, page: str) -> Version:
         date_problem=problem,
         changed=last_change(path, project.root),
     )
+
+
+def _shown(day: object) -> str:
+    """A review date in the report; a draft's empty one as 'empty'."""
+    return "empty" if day is None else str(day)
 
 
 def compare(first: Version, other: Version) -> list[str]:
@@ -117,7 +121,8 @@ def compare(first: Version, other: Version) -> list[str]:
     )
     if first.dates and other.dates and first.dates != other.dates:
         fields = [
-            f"{field} {getattr(first.dates, field)} vs {getattr(other.dates, field)}"
+            f"{field} {_shown(getattr(first.dates, field))} vs "
+            f"{_shown(getattr(other.dates, field))}"
             for field in ("published", "reviewed", "next_review")
             if getattr(first.dates, field) != getattr(other.dates, field)
         ]
@@ -125,22 +130,24 @@ def compare(first: Version, other: Version) -> list[str]:
     return problems
 
 
-def page_names(project: Project) -> list[str]:
+def page_names(project: SiteSettings) -> list[str]:
     """Every page of the site: its path inside the language folders, in any language."""
     names = {
         path.relative_to(project.docs_dir / lang).as_posix()
-        for lang in project.languages
+        for lang in project.language_codes
         for path in (project.docs_dir / lang).rglob("*.md")
     }
     return sorted(names)
 
 
-def report_page(project: Project, page: str) -> PageReport:
+def report_page(project: SiteSettings, page: str) -> PageReport:
     """Compare one page's files in every language with the default language's."""
-    present = [lang for lang in project.languages if (project.docs_dir / lang / page).is_file()]
+    present = [
+        lang for lang in project.language_codes if (project.docs_dir / lang / page).is_file()
+    ]
     problems = [
         f"missing: {project.name(project.docs_dir / lang / page)} does not exist"
-        for lang in project.languages
+        for lang in project.language_codes
         if lang not in present
     ]
     versions = []
@@ -155,7 +162,7 @@ def report_page(project: Project, page: str) -> PageReport:
         for version in versions
         if version.date_problem
     )
-    if versions and versions[0].lang == project.languages[0]:
+    if versions and versions[0].lang == project.language_codes[0]:
         first, *others = versions
         for other in others:
             problems.extend(compare(first, other))
@@ -163,7 +170,7 @@ def report_page(project: Project, page: str) -> PageReport:
     return PageReport(page=page, problems=tuple(problems), newer=newer)
 
 
-def translation_report(project: Project) -> list[PageReport]:
+def translation_report(project: SiteSettings) -> list[PageReport]:
     """The report for every page of the site."""
     return [report_page(project, page) for page in page_names(project)]
 

@@ -34,3 +34,8 @@ def page_alternates(
             Alternate("x-default", absolute_url(site_url, urls_by_language[default_language]))
         )
     return alternates
+
+
+def home_pages(languages: list[str], default_language: str) -> dict[str, str]:
+    """Each language's home page as a page URL: ``""`` for the default language, ``en/``."""
+    return {lang: "" if lang == default_language else f"{lang}/" for lang in languages}

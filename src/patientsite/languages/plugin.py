@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from patientsite.languages.alternates import absolute_url, page_alternates
+from patientsite.languages.alternates import absolute_url, home_pages, page_alternates
 from patientsite.languages.config import LanguagesConfig
 from patientsite.languages.counterparts import find_missing_counterparts
 from patientsite.languages.labels import labels_for
@@ -165,7 +165,24 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     ) -> dict[str, Any]:
         if self.config.enabled:
             context["site_labels"] = labels_for(self._current_language(config))
+            if template_name == "404.html":
+                self._not_found_alternates(context, config)
         return context
+
+    def _not_found_alternates(self, context: dict[str, Any], config: MkDocsConfig) -> None:
+        """A "not found" page has no counterpart in another language: its language switch
+        leads to each language's home page, and it has no hreflang links (main.html drops
+        Material's when ``site_alternates`` is empty). Without this, it would show the
+        alternates of whichever page was rendered last."""
+        site_url = config.site_url or ""
+        site_path = _site_path(site_url)
+        homes = home_pages(self._languages(config), self._default_language(config))
+        for alt in getattr(config.extra, "alternate", None) or []:
+            if alt.get("lang") in homes:
+                # From the site's root: the 404 page is served at any depth.
+                alt["relative"] = site_path + homes[alt["lang"]]
+                alt["link"] = absolute_url(site_url, homes[alt["lang"]])
+        context["site_alternates"] = []
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled or not self.config.split_search:

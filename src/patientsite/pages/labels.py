@@ -1,60 +1,36 @@
-"""Every word this plugin puts on a page, one table per language."""
+"""Every word this plugin puts on a page, as a typed table per language.
+
+The words are in src/patientsite/words/<language>.yml (section `pages`, and `shared`), each with
+what it is for.
+"""
 
 from dataclasses import dataclass
 
-from patientsite.dates import MONTHS
+from patientsite.words import languages, view
 
 
 @dataclass(frozen=True)
 class Labels:
     """The words of one language."""
 
-    months: tuple[str, ...]  # month names, January first, as written inside a date
-    reviewed: str  # before the date the page was last reviewed
-    next_review: str  # before the date of the next review
-    clinic: str  # the clinic's name
-    logo: str  # text alternative of the logo; {name} is the clinic's name
-    logo_unnamed: str  # text alternative of the logo when the clinic has no name set
-    author: str  # who wrote the page for the clinic
-    reviewer: str  # who checked it
-    contact: str  # how to reach the clinic
-    funding: str  # who pays for the site
-    conflicts: str  # conflicts of interest
-    licence: str  # terms for reusing the text
-    not_filled_in: str  # shown instead of an author or reviewer the clinic has not set
+    language: str  # the language's code, which Babel writes the dates in
+    date: str  # CLDR pattern of a date
+    reviewed: str
+    next_review: str
+    draft_title: str
+    draft_text: str
+    clinic: str
+    logo: str  # {name} is the clinic's name
+    logo_unnamed: str
+    author: str
+    reviewer: str
+    contact: str
+    funding: str
+    conflicts: str
+    licence: str
+    not_filled_in: str
 
 
-# fmt: off
 LABELS: dict[str, Labels] = {
-    "nl": Labels(
-        months=MONTHS["nl"],
-        reviewed="Laatst nagekeken",
-        next_review="Volgende herziening",
-        clinic="Praktijk",
-        logo="Logo van {name}",
-        logo_unnamed="Logo van de praktijk",
-        author="Geschreven door",
-        reviewer="Nagekeken door",
-        contact="Contact",
-        funding="Financiering",
-        conflicts="Belangenconflicten",
-        licence="Licentie",
-        not_filled_in="Nog niet ingevuld door de praktijk",
-    ),
-    "en": Labels(
-        months=MONTHS["en"],
-        reviewed="Last reviewed",
-        next_review="Next review",
-        clinic="Clinic",
-        logo="Logo of {name}",
-        logo_unnamed="Clinic logo",
-        author="Written by",
-        reviewer="Reviewed by",
-        contact="Contact",
-        funding="Funding",
-        conflicts="Conflicts of interest",
-        licence="Licence",
-        not_filled_in="Not filled in by the clinic yet",
-    ),
+    language: view(Labels, language, "pages", language=language) for language in languages()
 }
-# fmt: on

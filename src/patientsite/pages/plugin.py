@@ -11,8 +11,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
@@ -42,6 +43,7 @@ from patientsite.pages.siteinfo import (
     site_info_html,
 )
 from patientsite.privacy import privacy_problems
+from patientsite.record import LanguageRecord, PageRecord, pages_section, write_section
 from patientsite.warning_signs.render import MarkerError, expand
 from patientsite.warning_signs.source import (
     WarningSigns,
@@ -61,6 +63,9 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         self.dates: dict[str, ReviewDates] = {}  # per page source path, for on_page_content
         self.warning_signs: dict[str, WarningSigns] = {}  # per language, read once a build
         self.country = ""  # the clinic's country: only its routes are shown; "" shows all
+        # For the build record: each language's pages in reading order, and what each page is.
+        self.reading_order: dict[str, list[str]] = {}
+        self.recorded: dict[str, dict[str, PageRecord]] = {}
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -71,7 +76,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         if lang not in LABELS:
             raise PluginError(
                 f"{page.file.src_path}: patientsite/pages has no words for language {lang!r} "
-                f"(it knows {', '.join(LABELS)})."
+                f"(it knows {', '.join(LABELS)}: one file each in src/patientsite/words/)."
             )
         return str(lang)
 
@@ -81,6 +86,15 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         if page.file.abs_src_path and Path(page.file.abs_src_path).is_relative_to(base_dir):
             return Path(page.file.abs_src_path).relative_to(base_dir).as_posix()
         return page.file.src_uri
+
+    def _build_language(self, config: MkDocsConfig) -> tuple[str, str]:
+        """The language static-i18n is building now, and the default language."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            language = str(config.theme.get("language") or "en")
+            return language, language
+        default = str(i18n.default_language)
+        return str(i18n.current_language or default), default
 
     def _labels(self, page: Page, config: MkDocsConfig) -> Labels:
         return LABELS[self._language(page, config)]
@@ -119,6 +133,10 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         # static-i18n runs a whole build per language, each starting here: start afresh.
         self.glossaries.clear()
         self.dates.clear()
+        language, default = self._build_language(config)
+        if language == default:  # the first language of a new build
+            self.reading_order.clear()
+            self.recorded.clear()
         try:
             self.config.glossary.format(lang="nl")
         except (KeyError, IndexError, ValueError) as error:
@@ -156,7 +174,13 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         except FrontMatterError as error:
             where = f"{src}:{error.line}" if error.line else src
             raise PluginError(f"{where}: {error}") from error
-        if is_stale(dates, self.today):
+        if dates.is_draft:
+            # Info, not a warning: the strict build must still make a preview of a draft.
+            log.info(
+                f"{src}: a draft (no 'reviewed' date): the page shows that nobody has reviewed "
+                "it yet; make check refuses to publish it until someone has."
+            )
+        elif is_stale(dates, self.today):
             log.warning(
                 f"{src}: the next review was due on {dates.next_review} (today is {self.today}). "
                 "Check the page against its sources, then update 'reviewed' and 'next_review' "
@@ -176,11 +200,18 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             raise PluginError(str(error)) from error
         return append_glossary(markdown, self._glossary(language, config))
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if self.config.enabled:
+            language, _ = self._build_language(config)
+            self.reading_order[language] = [page.file.src_uri for page in nav.pages]
+        return None
+
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if not self.config.enabled:
             return None
+        self._record(page, config)
         # Raw HTML in Markdown must not make the reader's browser call another host.
         if problems := privacy_problems(html, page.file.content_string, self._source(page, config)):
             raise PluginError("\n".join(problems))
@@ -191,3 +222,51 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             logo_url = normalize_url(self.clinic.logo, page) if self.clinic.logo else ""
             html = replace_marker(html, site_info_html(self.clinic, labels, logo_url))
         return html
+
+    def _record(self, page: Page, config: MkDocsConfig) -> None:
+        """What the steps after the build need to know about this page."""
+        language, default = self._build_language(config)
+        root = "" if language == default else f"{language}/"
+        dates = self.dates[page.file.src_uri]
+        self.recorded.setdefault(language, {})[page.file.src_uri] = PageRecord(
+            url=page.url.removeprefix(root),
+            source=self._source(page, config),
+            title=str(page.title or ""),
+            description=str(page.meta.get("description") or ""),
+            reviewed=dates.reviewed,
+            next_review=dates.next_review,
+        )
+
+    # Last: after static-i18n (-100) has built the other languages inside this build.
+    @event_priority(-200)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        i18n = config.plugins.get("i18n")
+        if not self.config.enabled or (i18n is not None and i18n.building):
+            return
+        _, default = self._build_language(config)
+        languages = [
+            LanguageRecord(
+                code=language,
+                root="" if language == default else f"{language}/",
+                pages=tuple(
+                    pages[source]
+                    for source in self.reading_order.get(language, [])
+                    if source in pages
+                ),
+            )
+            for language, pages in sorted(
+                self.recorded.items(), key=lambda item: item[0] != default
+            )
+        ]
+        write_section(Path(config.site_dir), "pages", pages_section(languages))
+
+
+def _in_reading_order(pages: dict[str, PageRecord], order: list[str]) -> tuple[PageRecord, ...]:
+    """The pages in the menu's order; any page the menu leaves out after them, by address."""
+    listed = [pages[source] for source in order if source in pages]
+    rest = sorted((page for source, page in pages.items() if source not in order), key=_url)
+    return (*listed, *rest)
+
+
+def _url(page: PageRecord) -> str:
+    return page.url

@@ -8,12 +8,14 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import yaml
-from mkdocs.utils.meta import YAML_RE, SafeLoader
 
-from patientsite.dates import long_date
+from patientsite import frontmatter
+from patientsite.dates import in_words
 from patientsite.pages.labels import Labels
 
 FIELDS = ("published", "reviewed", "next_review")
+# A page nobody has checked yet (a draft) leaves these empty: only a person writes a review date.
+OPTIONAL = frozenset({"reviewed", "next_review"})
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 
@@ -46,8 +48,13 @@ class ReviewDates:
     """The dates that tell readers how current a page is (a JAMA benchmark)."""
 
     published: date  # when the page first went online
-    reviewed: date  # when someone last checked it against the sources
-    next_review: date  # when it must be checked again
+    reviewed: date | None  # when someone last checked it against the sources; None: a draft
+    next_review: date | None  # when it must be checked again; None only on a draft
+
+    @property
+    def is_draft(self) -> bool:
+        """Nobody has written down that they checked the page: it must not claim a review."""
+        return self.reviewed is None
 
 
 def parse_date(field: str, value: object) -> date:
@@ -78,13 +85,14 @@ def _unreadable_front_matter(block: str) -> FrontMatterError:
     """
     for number, line in enumerate(block.splitlines(), start=2):
         field, _, value = line.partition(":")
-        if field.strip() in FIELDS:
+        field, value = field.strip(), value.split(" #", 1)[0].strip()  # without a YAML comment
+        if field in FIELDS and (value or field not in OPTIONAL):
             try:
-                parse_date(field.strip(), value.strip().strip("'\""))
+                parse_date(field, value.strip("'\""))
             except FrontMatterError as error:
                 return FrontMatterError(str(error), number)
     try:
-        yaml.load(block, SafeLoader)
+        yaml.load(block, frontmatter.LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else None
@@ -107,7 +115,7 @@ def read_review_dates(meta: Mapping[str, Any], markdown: str = "") -> ReviewDate
     block still at its top could not be read (MkDocs then silently reads no metadata at all;
     an impossible date such as 2026-02-30 is enough), so it is explained instead.
     """
-    if block := YAML_RE.match(markdown):
+    if block := frontmatter.FRONT_MATTER.match(markdown):
         raise _unreadable_front_matter(block.group(1))
     if not meta and _OPENING.match(markdown):
         raise FrontMatterError(
@@ -115,16 +123,36 @@ def read_review_dates(meta: Mapping[str, Any], markdown: str = "") -> ReviewDate
             "could be read. Add a line with only --- after its last field.",
             1,
         )
-    dates = ReviewDates(*(parse_date(field, meta.get(field)) for field in FIELDS))
-    if dates.reviewed < dates.published:
-        raise FrontMatterError(
-            f"'reviewed' ({dates.reviewed}) is before 'published' ({dates.published})."
+    published = parse_date("published", meta.get("published"))
+    if _empty(meta.get("reviewed")):
+        # A draft: a next review date alone means nothing, but it is still checked as a date.
+        planned = meta.get("next_review")
+        return ReviewDates(
+            published, None, None if _empty(planned) else parse_date("next_review", planned)
         )
-    if dates.next_review <= dates.reviewed:
+    reviewed = parse_date("reviewed", meta["reviewed"])
+    next_review = _next_review(meta.get("next_review"))
+    if reviewed < published:
+        raise FrontMatterError(f"'reviewed' ({reviewed}) is before 'published' ({published}).")
+    if next_review <= reviewed:
         raise FrontMatterError(
-            f"'next_review' ({dates.next_review}) must come after 'reviewed' ({dates.reviewed})."
+            f"'next_review' ({next_review}) must come after 'reviewed' ({reviewed})."
         )
-    return dates
+    return ReviewDates(published, reviewed, next_review)
+
+
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _next_review(value: object) -> date:
+    if _empty(value):
+        raise FrontMatterError(
+            "the front matter has a 'reviewed' date but no 'next_review' date. Add a line like "
+            "'next_review: 2026-11-23': when the page must be checked again (usually a year "
+            "after 'reviewed')."
+        )
+    return parse_date("next_review", value)
 
 
 def today(environ: Mapping[str, str]) -> date:
@@ -141,21 +169,35 @@ def today(environ: Mapping[str, str]) -> date:
 
 
 def is_stale(dates: ReviewDates, on: date) -> bool:
-    """Whether the page should have been reviewed before the given day."""
-    return dates.next_review < on
+    """Whether a reviewed page should have been reviewed again before the given day (a draft
+    is not stale: it was never reviewed, and says so)."""
+    return not dates.is_draft and dates.next_review is not None and dates.next_review < on
 
 
 def format_date(day: date, labels: Labels) -> str:
     """A date as readers write it: 23 november 2026 / 23 November 2026."""
-    return long_date(day, labels.months)
+    return in_words(day, labels.date, labels.language)
 
 
 def _time(day: date, labels: Labels) -> str:
     return f'<time datetime="{day.isoformat()}">{html.escape(format_date(day, labels))}</time>'
 
 
+def draft_html(labels: Labels) -> str:
+    """The notice on a page nobody has reviewed yet. Material's warning box: themed in light and
+    dark mode on screen, and a framed box in the PDFs (their print.css styles admonitions)."""
+    return (
+        '<div class="admonition warning page-draft">\n'
+        f'<p class="admonition-title">{html.escape(labels.draft_title)}</p>\n'
+        f"<p>{html.escape(labels.draft_text)}</p>\n</div>"
+    )
+
+
 def review_html(dates: ReviewDates, labels: Labels) -> str:
-    """The line that shows when the page was last reviewed and when it will be next."""
+    """The line that shows when the page was last reviewed and when it will be next; on a draft,
+    the notice that nobody has reviewed it yet."""
+    if dates.reviewed is None or dates.next_review is None:
+        return draft_html(labels)
     return (
         f'<p class="page-review">{html.escape(labels.reviewed)}: {_time(dates.reviewed, labels)}'
         f" · {html.escape(labels.next_review)}: {_time(dates.next_review, labels)}</p>"

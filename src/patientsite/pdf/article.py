@@ -75,13 +75,14 @@ def keep_numbers(ordered: ET.Element) -> None:
 
 def title_block(settings: Settings, language: Language, pages: list[Page], labels: Labels) -> str:
     url = settings.page_url(language, "")
-    # The oldest page review stands for the whole text, so the date never overstates.
+    # The oldest page review stands for the whole text, so the date never overstates; with a
+    # draft among the pages (no review line) the text as a whole is not reviewed: no date.
     reviewed = [page.reviewed for page in pages if page.reviewed is not None]
     parts = ['<header class="title-block">', brand_html(settings, labels)]
     parts.append(f'<h1 class="title-block__title">{escape(language.site_name)}</h1>')
     if language.site_description:
         parts.append(f'<p class="title-block__lead">{escape(language.site_description)}</p>')
-    if reviewed:
+    if reviewed and len(reviewed) == len(pages):
         day = min(reviewed)
         parts.append(
             f'<p class="title-block__reviewed">{escape(labels.reviewed)}: '

@@ -25,7 +25,8 @@ from patientsite.pdf.poster import (
     A3,
     A4,
     A4_SMALLEST_PT,
-    SIZES,
+    LARGE_PRINT_PT,
+    ONE_SHEET_SIZES_PT,
     TEXT_SIZES_PT,
     file_name,
     poster_html,
@@ -98,9 +99,14 @@ def check_characters(settings: Settings, language: Language, pages: list[Page]) 
 
 
 def _write(
-    settings: Settings, document: Document, target: Path, language: Language, what: str
+    settings: Settings,
+    document: Document,
+    target: Path,
+    language: Language,
+    what: str,
+    zoom: float = 1,
 ) -> Output:
-    data = pdf_bytes(document, what)
+    data = pdf_bytes(document, what, zoom)
     _check_fonts(document, what)
     write_atomically(target, data)
     # Named within the site: the build writes into a temporary folder that is gone afterwards.
@@ -113,7 +119,7 @@ def build_article(settings: Settings, language: Language, pages: list[Page]) -> 
     target = pdf_path(settings, language, ARTICLE)
     what = f"The full article PDF ({language.code}, {target.name})"
     html, page_css, _meta = article_html(pages, settings, language, labels_for(language.code))
-    document = render(font_css(settings) + page_css, html, settings.site_dir, what)
+    document = render(font_css(settings), page_css, html, settings.site_dir, what)
     return _write(settings, document, target, language, what)
 
 
@@ -123,8 +129,8 @@ def build_handout(settings: Settings, language: Language, pages: list[Page]) -> 
     html, page_css, _meta = handout_html(pages, settings, language, labels_for(language.code))
 
     def layout(size: float) -> Document:
-        css = font_css(settings) + page_css + f"\n.handout-pdf {{ font-size: {size}pt; }}\n"
-        return render(css, html, settings.site_dir, what)
+        css = page_css + f"\n.handout-pdf {{ font-size: {size}pt; }}\n"
+        return render(font_css(settings), css, html, settings.site_dir, what)
 
     # The smallest size tells at once whether one page is within reach, which saves laying
     # out every size in between when it is not.
@@ -149,51 +155,91 @@ def _used_height(document: Document) -> float:
     return float(page_box.children[0].margin_height() / page_box.height)
 
 
-def _poster_css(settings: Settings, size_pt: float) -> str:
-    return font_css(settings) + f"\n.poster-pdf {{ font-size: {size_pt:.2f}pt; }}\n"
+def _poster_css(size_pt: float) -> str:
+    return f".poster-pdf {{ font-size: {size_pt:.2f}pt; }}\n"
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """A poster layout on one A3 sheet."""
+
+    document: Document
+    size_pt: float  # its body text size
+
+
+def _fit_sheet(
+    settings: Settings, html: str, sizes_pt: tuple[float, ...], what: str
+) -> _Sheet | None:
+    """The layout in the largest of ``sizes_pt`` (largest first) that fits one sheet; None
+    if none does.
+
+    A layout takes a few tenths of a second, so the size is guessed from how much of the
+    sheet the smallest size fills, tried, and then larger ones (if it fits) or smaller ones
+    (if it does not) until the edge is found."""
+    smallest = sizes_pt[-1]
+
+    def layout(size_pt: float) -> _Sheet | None:
+        document = render(font_css(settings), _poster_css(size_pt), html, settings.site_dir, what)
+        return _Sheet(document, size_pt) if len(document.pages) == 1 else None
+
+    best = layout(smallest)
+    if best is None:
+        return None
+    # Wrapped text grows with the square of its size (longer lines and more of them), the QR
+    # code and one-line headings only with the size: the guess is on the low side.
+    guess = smallest / _used_height(best.document) ** 0.5
+    index = next(index for index, size in enumerate(sizes_pt) if size <= guess)
+    sheet = best if index == len(sizes_pt) - 1 else layout(sizes_pt[index])
+    if sheet is not None:
+        # It fits: larger sizes, until one does not.
+        while index > 0 and (larger := layout(sizes_pt[index - 1])) is not None:
+            sheet, index = larger, index - 1
+        return sheet
+    # It does not: smaller sizes, until one does (the smallest did).
+    for size_pt in sizes_pt[index + 1 : -1]:
+        if (smaller := layout(size_pt)) is not None:
+            return smaller
+    return best
 
 
 def build_posters(settings: Settings, language: Language, pages: list[Page]) -> list[Output]:
-    """The A3 poster in the largest text size that fits one sheet, and the A4 poster: the same
-    layout reduced to A4. A layout takes a few tenths of a second, so the A3 size is guessed
-    from how much of the sheet the smallest size fills, and then tried."""
-    labels = labels_for(language.code)
-    html = {
-        size.name: poster_html(copy.deepcopy(pages), settings, language, labels, size)[0]
-        for size in SIZES
-    }
-    what = f"The A3 poster ({language.code}, poster-a3.pdf)"
-    smallest = TEXT_SIZES_PT[-1]
-    best = render(_poster_css(settings, smallest), html["a3"], settings.site_dir, what)
-    if len(best.pages) > 1:
-        home = sources.source_name(settings, language, pages[0].path, pages[0].file)
-        raise PdfError(
-            f"{what}: the key messages of {home} and the warning signs do not fit on one "
-            f"sheet, even at {smallest} pt. Shorten them."
-        )
-    # Wrapped text grows with the square of its size (longer lines and more of them).
-    guess = smallest / _used_height(best) ** 0.5
-    best_pt = smallest
-    for size_pt in (size for size in TEXT_SIZES_PT[:-1] if size <= guess):
-        document = render(_poster_css(settings, size_pt), html["a3"], settings.site_dir, what)
-        if len(document.pages) == 1:
-            best, best_pt = document, size_pt
-            break
-    outputs = [_write(settings, best, pdf_path(settings, language, file_name(A3)), language, what)]
-    what = f"The A4 poster ({language.code}, poster-a4.pdf)"
-    # Font rounding may move a line break: then a little smaller, but never below the floor.
-    reduced = best_pt * A4.scale
-    sizes = (reduced, reduced * 0.99, reduced * 0.98)
-    for size_pt in (size for size in sizes if size >= A4_SMALLEST_PT):
-        document = render(_poster_css(settings, size_pt), html["a4"], settings.site_dir, what)
-        if len(document.pages) == 1:
-            target = pdf_path(settings, language, file_name(A4))
-            return [*outputs, _write(settings, document, target, language, what)]
+    """The A3 poster in large print, on one sheet if everything fits, else on two; and the A4
+    poster, on one sheet: the one-sheet layout reduced."""
+    html = poster_html(pages, settings, language, labels_for(language.code))
     home = sources.source_name(settings, language, pages[0].path, pages[0].file)
-    raise PdfError(
-        f"{what}: the key messages of {home} and the warning signs do not fit on one A4 "
-        f"sheet at {A4_SMALLEST_PT} pt. Shorten them."
-    )
+    what_a3 = f"The A3 poster ({language.code}, poster-a3.pdf)"
+    what_a4 = f"The A4 poster ({language.code}, poster-a4.pdf)"
+    one = _fit_sheet(settings, html.one_sheet, ONE_SHEET_SIZES_PT, what_a4)
+    if one is None:
+        raise PdfError(
+            f"{what_a4}: the key messages of {home} and the warning signs do not fit on one "
+            f"A4 sheet at {A4_SMALLEST_PT} pt. Shorten them."
+        )
+    if one.size_pt >= LARGE_PRINT_PT:
+        a3 = one.document
+    else:
+        sheets = [_fit_sheet(settings, html.messages, TEXT_SIZES_PT, what_a3)]
+        if html.signs:
+            sheets.append(_fit_sheet(settings, html.signs, TEXT_SIZES_PT, what_a3))
+        if None in sheets:
+            raise PdfError(
+                f"{what_a3}: the key messages of {home} or the warning signs do not fit on "
+                f"one A3 sheet at {LARGE_PRINT_PT} pt. Shorten them."
+            )
+        # One PDF of both sheets (WeasyPrint's documented way of joining documents). Each
+        # sheet's document stays referenced until written: its fonts live as long as it does.
+        a3 = sheets[0].document.copy([page for s in sheets for page in s.document.pages])
+    return [
+        _write(settings, a3, pdf_path(settings, language, file_name(A3)), language, what_a3),
+        _write(
+            settings,
+            one.document,
+            pdf_path(settings, language, file_name(A4)),
+            language,
+            what_a4,
+            zoom=A4.scale,
+        ),
+    ]
 
 
 def build_language(settings: Settings, language: Language) -> list[Output]:

@@ -1,17 +1,16 @@
-"""Collect the article pages of one language from the built site, in navigation order.
+"""Collect the article pages of one language from the built site, in reading order.
 
-The navigation order is read from the sidebar of the language's built home page: that is what
-readers see, whether mkdocs.yml has a `nav` (and static-i18n translated it) or MkDocs made its
-default order (home first, then alphabetical). Each page's `<article>` is taken without the
-theme's chrome (permalink signs, edit buttons, scripts).
+Which pages there are, in what order, and when each was reviewed comes from the build's own
+record (patientsite.record), not from the theme's navigation. Each page's `<article>` is taken
+without the theme's chrome (permalink signs, edit buttons, scripts).
 """
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
+from patientsite import record
 from patientsite.pdf import htmltree
 from patientsite.pdf.settings import Language, Settings
 
@@ -21,7 +20,6 @@ CHROME = (
     "a.headerlink, .md-content__button, .md-source-file, .md-feedback, .md-top, "
     "script, noscript, form, button, input, .md-annotation__index, .pdf-links"
 )
-NAV_LINKS = "nav.md-nav--primary a.md-nav__link[href]"
 
 
 class CollectError(ValueError):
@@ -50,27 +48,6 @@ def in_site(settings: Settings, file: Path) -> str:
         return str(file)
 
 
-def language_home(settings: Settings, language: Language) -> Path:
-    return settings.site_dir / language.root / "index.html"
-
-
-def nav_paths(home_html: str) -> list[str]:
-    """The page addresses in the sidebar of a home page, in order, relative to that home."""
-    root = htmltree.parse(home_html)
-    paths: list[str] = []
-    for link in htmltree.query_all(root, NAV_LINKS):
-        href = link.get("href", "")
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc or href.startswith("#") or href.startswith("/"):
-            continue  # headings of the current page, and links that leave the site
-        path = urlsplit(urljoin("/", parts.path)).path.lstrip("/")
-        if path.endswith("index.html"):
-            path = path.removesuffix("index.html")
-        if path not in paths:
-            paths.append(path)
-    return paths
-
-
 def page_file(settings: Settings, language: Language, path: str) -> Path:
     """The built file of a page address (directory URLs or not)."""
     folder = settings.site_dir / language.root
@@ -80,17 +57,6 @@ def page_file(settings: Settings, language: Language, path: str) -> Path:
 def slug_of(path: str) -> str:
     name = path.strip("/").removesuffix(".html")
     return name.replace("/", "-") or "index"
-
-
-def reviewed_date(article: ET.Element) -> date | None:
-    """The date in the page's "last reviewed" line (patientsite.pages puts it after the h1)."""
-    time = htmltree.query(article, ".page-review time[datetime]")
-    if time is None:
-        return None
-    try:
-        return date.fromisoformat(time.get("datetime", ""))
-    except ValueError:
-        return None
 
 
 def _head_and_article(html: str) -> str:
@@ -107,14 +73,15 @@ def _head_and_article(html: str) -> str:
     return html[: head_end + len("</head>")] + "<body>" + html[start : end + len("</article>")]
 
 
-def read_page(settings: Settings, language: Language, path: str) -> Page:
+def read_page(settings: Settings, language: Language, entry: record.PageRecord) -> Page:
     """One built page: its article without chrome, its title, description and review date."""
+    path = entry.url
     file = page_file(settings, language, path)
     try:
         html = file.read_text(encoding="utf-8")
     except OSError as error:
         raise CollectError(
-            f"The navigation links to {path or 'the home page'!r}, but {in_site(settings, file)} "
+            f"The build lists {entry.source}, but {in_site(settings, file)} "
             "cannot be read: "
             f"{error.strerror}."
         ) from error
@@ -134,23 +101,17 @@ def read_page(settings: Settings, language: Language, path: str) -> Page:
         slug=slug_of(path),
         title=title,
         description=meta.get("content", "") if meta is not None else "",
-        reviewed=reviewed_date(article),
+        reviewed=entry.reviewed,
         article=article,
         file=file,
     )
 
 
 def collect(settings: Settings, language: Language) -> list[Page]:
-    """The article pages of a language, in navigation order."""
-    home = language_home(settings, language)
+    """The article pages of a language, in reading order, the home page first."""
     try:
-        home_html = home.read_text(encoding="utf-8")
-    except OSError as error:
-        raise CollectError(
-            f"The built site has no home page for {language.code!r}: {in_site(settings, home)} "
-            f"({error.strerror}). Run mkdocs build first."
-        ) from error
-    paths = nav_paths(home_html)
-    if "" not in paths:
-        paths.insert(0, "")  # a nav without the home page: the PDF still starts with it
-    return [read_page(settings, language, path) for path in paths]
+        entries = record.read(settings.site_dir).language(language.code).pages
+    except record.RecordError as error:
+        raise CollectError(str(error)) from error
+    ordered = sorted(entries, key=lambda entry: entry.url != "")
+    return [read_page(settings, language, entry) for entry in ordered]

@@ -5,6 +5,7 @@ happens to have (or prints an empty box). We check the text before laying it out
 the author learns which character, on which page and line, cannot be printed.
 """
 
+import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -89,24 +90,16 @@ _TEXT_STYLE = "\ufe0e"
 _EMOJI_STYLE = "\ufe0f"
 
 
-def _pictographic(code: int) -> bool:
-    """Symbols that Pango may show as emoji: dingbats, pictographs and their neighbours."""
-    return (
-        0x2300 <= code <= 0x23FF
-        or 0x2600 <= code <= 0x27BF
-        or 0x2B00 <= code <= 0x2BFF
-        or (0x1F000 <= code <= 0x1FAFF)
-    )
+# Symbols that Pango may show as emoji: dingbats, pictographs and their neighbours.
+_PICTOGRAPHIC = ((0x2300, 0x23FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF))
+# One of them not already followed by VS15.
+_NEEDS_TEXT_STYLE = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _PICTOGRAPHIC) + f"](?!{_TEXT_STYLE})"
+)
 
 
 def text_presentation(text: str) -> str:
     """The text with every emoji asked for in text style (VS15) instead of emoji style."""
-    out: list[str] = []
-    for index, character in enumerate(text):
-        if character == _EMOJI_STYLE:
-            continue  # replaced by the VS15 written after the emoji
-        out.append(character)
-        following = text[index + 1 : index + 2]
-        if _pictographic(ord(character)) and following != _TEXT_STYLE:
-            out.append(_TEXT_STYLE)
-    return "".join(out)
+    # One regular expression over the whole document: a loop over its characters in Python
+    # took a noticeable part of the PDF step.
+    return _NEEDS_TEXT_STYLE.sub(f"\\g<0>{_TEXT_STYLE}", text).replace(_EMOJI_STYLE, "")

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from patientsite.dates import long_date
+from patientsite.dates import in_words
 from patientsite.pdf.coverage import text_presentation
 from patientsite.pdf.labels import Labels
 from patientsite.pdf.qr import qr_svg
@@ -23,7 +23,7 @@ class Meta:
 
 def format_date(day: date, labels: Labels) -> str:
     """A date as readers write it: 23 november 2026 / 23 November 2026."""
-    return long_date(day, labels.months)
+    return in_words(day, labels.date, labels.language)
 
 
 def author_of(settings: Settings, language: Language) -> str:
@@ -49,7 +49,7 @@ def brand_html(settings: Settings, labels: Labels) -> str:
     clinic = settings.clinic
     parts = []
     if settings.logo is not None:
-        alt = labels.logo_alt.format(name=clinic.name) if clinic.name else labels.logo_alt_unnamed
+        alt = labels.logo.format(name=clinic.name) if clinic.name else labels.logo_unnamed
         source = settings.logo.as_uri()
         parts.append(f'<img class="brand__logo" src="{source}" alt="{escape(alt)}">')
     if clinic.name:

@@ -117,7 +117,7 @@ def _details(pages: list[Page], settings: Settings, language: Language, labels: 
     """Review date, clinic contact and where the sources are, in one small line each."""
     lines = []
     reviewed = [page.reviewed for page in pages if page.reviewed is not None]
-    if reviewed:
+    if reviewed and len(reviewed) == len(pages):  # no date while a page is a draft
         lines.append(f"{escape(labels.reviewed)}: {escape(format_date(min(reviewed), labels))}")
     if settings.clinic.contact:
         lines.append(f"{escape(labels.contact)}: {escape(settings.clinic.contact)}")

@@ -71,25 +71,47 @@ def _strict(what: str, site: Path | None = None) -> Iterator[None]:
         raise PdfError(f"{what}: WeasyPrint reported: {reported}")
 
 
-def render(page_css: str, html: str, base_dir: Path, what: str) -> Document:
-    """Lay out a document with our print stylesheet and its own CSS (fonts, header, footer);
-    ``what`` names it in errors."""
-    fetcher = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
-    fonts = FontConfiguration()
+def _fetcher() -> URLFetcher:
+    return URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
+
+
+# Our stylesheet and the @font-face rules are the same for every document of the step: parsed,
+# and their fonts loaded, once per process, by font-face rules (the fonts folder may differ).
+_SHARED: dict[str, tuple[FontConfiguration, list[CSS]]] = {}
+
+
+def _shared(font_faces: str) -> tuple[FontConfiguration, list[CSS]]:
+    if font_faces not in _SHARED:
+        fonts = FontConfiguration()
+        fetcher = _fetcher()
+        _SHARED[font_faces] = (
+            fonts,
+            [
+                CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher),
+                CSS(string=font_faces, font_config=fonts, url_fetcher=fetcher),
+            ],
+        )
+    return _SHARED[font_faces]
+
+
+def render(font_faces: str, page_css: str, html: str, base_dir: Path, what: str) -> Document:
+    """Lay out a document with our print stylesheet, our fonts (``font_faces``: their
+    @font-face rules) and its own CSS (header, footer, text size); ``what`` names it in
+    errors."""
+    fetcher = _fetcher()
     with _strict(what, base_dir):
-        stylesheets = [
-            CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher),
-            CSS(string=page_css, font_config=fonts, url_fetcher=fetcher),
-        ]
+        fonts, stylesheets = _shared(font_faces)
+        own = CSS(string=page_css, font_config=fonts, url_fetcher=fetcher)
         document = HTML(string=html, base_url=str(base_dir), url_fetcher=fetcher).render(
-            stylesheets=stylesheets, font_config=fonts, pdf_variant=PDF_VARIANT
+            stylesheets=[*stylesheets, own], font_config=fonts, pdf_variant=PDF_VARIANT
         )
     return document
 
 
-def pdf_bytes(document: Document, what: str) -> bytes:
+def pdf_bytes(document: Document, what: str, zoom: float = 1) -> bytes:
+    """The PDF; ``zoom`` scales its pages and everything on them."""
     with _strict(what):
-        data = document.write_pdf(pdf_variant=PDF_VARIANT)
+        data = document.write_pdf(zoom=zoom, pdf_variant=PDF_VARIANT)
     if not isinstance(data, bytes):  # pragma: no cover - write_pdf() without a target
         raise PdfError(f"{what}: WeasyPrint returned no PDF.")
     return data

@@ -12,12 +12,12 @@ from typing import Any
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
-from mkdocs.exceptions import ConfigurationError
-from mkdocs.utils.yaml import yaml_load
 from PIL import Image, UnidentifiedImageError
 
-from patientsite.pages.siteinfo import Clinic, ClinicConfigError, clinic_from_extra
+from patientsite import settings
+from patientsite.pages.siteinfo import Clinic
 from patientsite.pdf.labels import LABELS
+from patientsite.settings import Language, SettingsError, SiteSettings
 from patientsite.warning_signs.source import (
     DEFAULT_FILE,
     WarningSigns,
@@ -63,20 +63,6 @@ FONT_FILES = (
 )
 
 
-class SettingsError(ValueError):
-    """A setting in mkdocs.yml, or a file it points to, that the PDF step cannot use."""
-
-
-@dataclass(frozen=True)
-class Language:
-    """One language of the site."""
-
-    code: str  # language code, as in the HTML lang attribute: "nl"
-    site_name: str  # the site's title in this language
-    site_description: str  # the site's one-line description in this language, or ""
-    root: str  # where its pages start below site_url: "" for the default language, "en/"
-
-
 @dataclass(frozen=True)
 class Settings:
     """Everything the PDF step and the share kit read from mkdocs.yml, checked."""
@@ -104,17 +90,6 @@ class Settings:
         return [(font, self.fonts_dir / font.name) for font in FONT_FILES]
 
 
-def read_config(config_file: Path) -> dict[str, object]:
-    """mkdocs.yml as MkDocs reads it (with !ENV and INHERIT), without loading any plugin."""
-    try:
-        with config_file.open("rb") as handle:
-            return yaml_load(handle)
-    except OSError as error:
-        raise SettingsError(f"Cannot read the settings file {config_file}: {error}") from error
-    except ConfigurationError as error:
-        raise SettingsError(f"{config_file}: {error}") from error
-
-
 def check_site_url(value: object) -> str:
     """site_url must be absolute, so QR codes and e-mail links work from paper and mail."""
     text = value.strip() if isinstance(value, str) else ""
@@ -129,50 +104,14 @@ def check_site_url(value: object) -> str:
     return text if text.endswith("/") else text + "/"
 
 
-def languages_from_config(config: Mapping[str, object]) -> tuple[Language, ...]:
-    """The languages of the i18n plugin (default first), or the theme's one language."""
-    site_name = str(config.get("site_name") or "")
-    description = str(config.get("site_description") or "")
-    options = _plugin_options(config.get("plugins"), "i18n")
-    if options is None:
-        theme = config.get("theme")
-        code = str(theme.get("language") or "en") if isinstance(theme, Mapping) else "en"
-        languages = [Language(code, site_name, description, root="")]
-    else:
-        entries = options.get("languages") or []
-        languages = []
-        for entry in entries if isinstance(entries, Sequence) else []:
-            if not isinstance(entry, Mapping) or entry.get("build") is False:
-                continue
-            code = str(entry.get("locale") or "")
-            root = "" if entry.get("default") else f"{code}/"
-            name = str(entry.get("site_name") or site_name)
-            about = str(entry.get("site_description") or description)
-            languages.append(Language(code, name, about, root))
-        languages.sort(key=lambda language: language.root != "")
+def check_languages(languages: Sequence[Language]) -> None:
+    """The PDFs need their own words for every language the site is built in."""
     for language in languages:
         if language.code not in LABELS:
             raise SettingsError(
                 f"The PDFs have no words for the language {language.code!r} set in mkdocs.yml "
                 f"(they know {', '.join(LABELS)}). Add a table to src/patientsite/pdf/labels.py."
             )
-    if not languages:
-        raise SettingsError("mkdocs.yml: the i18n plugin lists no language that is built.")
-    return tuple(languages)
-
-
-def _plugin_options(plugins: object, name: str) -> Mapping[str, object] | None:
-    """The options of one plugin in mkdocs.yml's `plugins` (a list or a mapping), or None."""
-    items: list[tuple[object, object]] = []
-    if isinstance(plugins, Mapping):
-        items = list(plugins.items())
-    elif isinstance(plugins, Sequence):
-        for entry in plugins:
-            items.extend(entry.items() if isinstance(entry, Mapping) else [(entry, {})])
-    for key, options in items:
-        if key == name:
-            return options if isinstance(options, Mapping) else {}
-    return None
 
 
 def find_logo(logo: str, site_dir: Path) -> Path | None:
@@ -226,42 +165,31 @@ def check_fonts(fonts_dir: Path) -> None:
 
 def load_settings(config_file: Path, site_dir: Path, fonts_dir: Path = FONTS_DIR) -> Settings:
     """Read and check every setting the PDFs and the share kit need."""
-    config = read_config(config_file)
-    site_url = check_site_url(config.get("site_url"))
-    languages = languages_from_config(config)
-    extra = config.get("extra") or {}
-    try:
-        clinic = clinic_from_extra(extra if isinstance(extra, Mapping) else {})
-    except ClinicConfigError as error:
-        raise SettingsError(str(error)) from error
+    site = settings.load_settings(config_file)
+    site_url = check_site_url(site.site_url)
+    check_languages(site.languages)
     check_fonts(fonts_dir)
-    project = config_file.resolve().parent
-    citations = _plugin_options(config.get("plugins"), "patientsite/citations")
-    bib = citations.get("bib_file") if citations is not None else None
     return Settings(
         site_url=site_url,
-        languages=languages,
-        clinic=clinic,
-        logo=find_logo(clinic.logo, site_dir),
+        languages=site.languages,
+        clinic=site.clinic,
+        logo=find_logo(site.clinic.logo, site_dir),
         site_dir=site_dir,
         fonts_dir=fonts_dir,
         config_file=config_file,
-        docs_dir=project / str(config.get("docs_dir") or "docs"),
-        bib_file=project / bib if isinstance(bib, str) and bib else None,
-        **_warning_signs(config, project, clinic, languages),
+        docs_dir=site.docs_dir.resolve(),
+        bib_file=site.project_file("patientsite/citations", "bib_file"),
+        **_warning_signs(site),
     )
 
 
-def _warning_signs(
-    config: Mapping[str, object], project: Path, clinic: Clinic, languages: Sequence[Language]
-) -> dict[str, Any]:
+def _warning_signs(site: SiteSettings) -> dict[str, Any]:
     """The warning signs and the country, as the pages plugin reads them."""
-    pages = _plugin_options(config.get("plugins"), "patientsite/pages") or {}
-    pattern = pages.get("warning_signs") or DEFAULT_FILE
+    pattern = (site.plugin("patientsite/pages") or {}).get("warning_signs") or DEFAULT_FILE
     try:
         return {
-            "warning_signs": load_all(project, str(pattern), [lang.code for lang in languages]),
-            "country": check_country(clinic.country),
+            "warning_signs": load_all(site.root.resolve(), str(pattern), site.language_codes),
+            "country": check_country(site.clinic.country),
         }
     except WarningSignsError as error:
         raise SettingsError(str(error)) from error

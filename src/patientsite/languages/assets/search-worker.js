@@ -340,5 +340,10 @@ addEventListener("message", ev => {
   }
 })
 
-importScripts("__MATERIAL_WORKER__")
-installHooks(self.lunr)
+// From file:// (the offline kiosk) Material's iframe-worker shim runs this file in a hidden
+// iframe instead of a Web Worker. There a relative address would be read from the page's
+// address, not this file's, and importScripts loads asynchronously (it returns a Promise).
+const here = self.document ? self.document.currentScript.src : self.location.href
+const loaded = importScripts(new URL("__MATERIAL_WORKER__", here).href)
+if (loaded instanceof Promise) loaded.then(() => installHooks(self.lunr))
+else installHooks(self.lunr)

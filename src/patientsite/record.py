@@ -1,0 +1,155 @@
+"""Our own record of a build: what the steps after MkDocs need to know about the site.
+
+The build writes it into the built site; the PDF step, the share kit and the link check read
+it, instead of reading the theme's navigation or headings back out of the HTML. So a new theme
+(or a new site generator) only has to write this file again.
+
+The plugins each write their own section (pages, citations); reading fails loudly when the
+file or a section is missing, so a step can never quietly work from half a site.
+"""
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+# In the built site; the web server may serve it: nothing in it is private.
+FILE_NAME = "build-record.json"
+VERSION = 1
+
+
+class RecordError(ValueError):
+    """The build record is missing, empty or unreadable; the message says what to run."""
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """One page of one language, as the build saw it."""
+
+    url: str  # its address relative to its language's home: "" for the home page, "scan/"
+    source: str  # the file the author edits: "docs/nl/scan.md"
+    title: str  # the page's title, as in the menu
+    description: str  # the page's one-line description, or ""
+    reviewed: date | None  # when a person last reviewed it; None for a draft
+    next_review: date | None  # when it must be reviewed again, when set
+    cites: tuple[str, ...] = ()  # the citation keys of its reference list, in list order
+    sources: bool = False  # True for the page that lists every work the site cites
+
+
+@dataclass(frozen=True)
+class LanguageRecord:
+    """One language of the site: its pages in reading order (the menu's order)."""
+
+    code: str  # "nl"
+    root: str  # where its pages start below the site's address: "" or "en/"
+    pages: tuple[PageRecord, ...]
+
+    def page(self, url: str) -> PageRecord | None:
+        return next((page for page in self.pages if page.url == url), None)
+
+    @property
+    def sources_page(self) -> PageRecord | None:
+        """The page with the full reference list, if the site has one."""
+        return next((page for page in self.pages if page.sources), None)
+
+
+@dataclass(frozen=True)
+class BuildRecord:
+    """Everything the steps after the build read about it."""
+
+    languages: tuple[LanguageRecord, ...]  # default language first
+    numbers: Mapping[str, int]  # each cited work's number, the same on every page
+
+    def language(self, code: str) -> LanguageRecord:
+        for language in self.languages:
+            if language.code == code:
+                return language
+        raise RecordError(
+            f"The build record has no pages for the language {code!r}: rebuild the site "
+            "(make site)."
+        )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _date(value: object) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def pages_section(languages: Sequence[LanguageRecord]) -> list[dict[str, Any]]:
+    """The pages part of the record, as JSON data."""
+    return [
+        {
+            "code": language.code,
+            "root": language.root,
+            "pages": [
+                {
+                    "url": page.url,
+                    "source": page.source,
+                    "title": page.title,
+                    "description": page.description,
+                    "reviewed": _iso(page.reviewed),
+                    "next_review": _iso(page.next_review),
+                    "cites": list(page.cites),
+                    "sources": page.sources,
+                }
+                for page in language.pages
+            ],
+        }
+        for language in languages
+    ]
+
+
+def write_section(site_dir: Path, name: str, data: object) -> None:
+    """Set one section of the record, keeping the others (each plugin writes its own)."""
+    path = site_dir / FILE_NAME
+    record: dict[str, Any] = {"version": VERSION}
+    if path.is_file():
+        existing = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(existing, dict) and existing.get("version") == VERSION:
+            record = existing
+    record[name] = data
+    text = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def read(site_dir: Path) -> BuildRecord:
+    """The record of the site built in ``site_dir``."""
+    path = site_dir / FILE_NAME
+    hint = "Build the site first (make site); it writes this file."
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise RecordError(f"{path} is missing. {hint}") from error
+    except (OSError, ValueError) as error:
+        raise RecordError(f"{path} cannot be read ({error}). {hint}") from error
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        raise RecordError(f"{path} is from another version of the build. {hint}")
+    languages = tuple(
+        LanguageRecord(
+            code=entry["code"],
+            root=entry["root"],
+            pages=tuple(
+                PageRecord(
+                    url=page["url"],
+                    source=page["source"],
+                    title=page["title"],
+                    description=page["description"],
+                    reviewed=_date(page["reviewed"]),
+                    next_review=_date(page["next_review"]),
+                    cites=tuple(page["cites"]),
+                    sources=bool(page["sources"]),
+                )
+                for page in entry["pages"]
+            ),
+        )
+        for entry in data.get("pages") or []
+    )
+    if not languages or not all(language.pages for language in languages):
+        raise RecordError(f"{path} lists no pages. {hint}")
+    numbers = data.get("citations", {}).get("numbers", {})
+    return BuildRecord(languages=languages, numbers=dict(numbers))

@@ -1,0 +1,5 @@
+import sys
+
+from patientsite.share.kit import main
+
+sys.exit(main())

@@ -1,0 +1,229 @@
+"""The share page for clinic staff: instructions, then per page its address, e-mail texts
+(each with a copy button) and QR code, in one language.
+
+The page is written after the MkDocs build, beside the site's pages, and looks like them: it
+uses the site's own stylesheets (Material's and assets/site.css) and the header's colours as
+the built home page of its language has them. It is no MkDocs page, so it is in neither the
+search index, the sitemap nor the menu. No inline script or style: share.js and share.css are
+files, and without JavaScript every text is still in a box to select and copy.
+"""
+
+import re
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+from patientsite.languages.labels import labels_for as site_labels
+from patientsite.pdf.settings import Language, Settings
+from patientsite.share.labels import ShareLabels, share_labels
+
+if TYPE_CHECKING:
+    from patientsite.share.kit import ShareLink
+
+ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+ASSETS = (ASSETS_DIR / "share.css", ASSETS_DIR / "share.js")
+SHARE_DIR = "share"
+# The PDFs of each language, as the print line at the top of every page lists them
+# (overrides/main.html); the link check fails the build when one is missing.
+DOCUMENTS = (
+    ("pdf/handout.pdf", "pdf_handout"),
+    ("pdf/poster-a3.pdf", "pdf_poster_a3"),
+    ("pdf/poster-a4.pdf", "pdf_poster_a4"),
+    ("pdf/article.pdf", "pdf_article"),
+)
+_BODY_COLOURS = re.compile(r'\sdata-md-color-(?:scheme|primary|accent)="[^"]*"')
+
+# One page to share: its link, then its e-mail subject, text and HTML snippet.
+Entry = tuple["ShareLink", str, str, str]
+
+
+class PageError(ValueError):
+    """The built site lacks what the share page needs; the message names the file."""
+
+
+_LINK = re.compile(r"<link\b[^>]*>")
+_ATTRIBUTE = re.compile(r'\s([a-z-]+)="([^"]*)"')
+
+
+def _home_page(site_dir: Path, language: Language) -> str:
+    home = site_dir / language.root / "index.html"
+    try:
+        return home.read_text("utf-8")
+    except OSError as error:
+        raise PageError(f"The share page needs the built home page {home}: {error}") from error
+
+
+def _site_links(html: str, language: Language) -> tuple[list[str], str]:
+    """The stylesheets and the icon the language's home page links, as paths from the site's
+    root: the share page looks like the site with whatever theme files and extra_css it has."""
+    stylesheets: list[str] = []
+    icon = ""
+    for tag in _LINK.findall(html[: html.find("</head>")]):
+        attributes = dict(_ATTRIBUTE.findall(tag))
+        href = attributes.get("href", "")
+        if not href or urlsplit(href).scheme:
+            continue
+        path = urljoin(f"/{language.root}", href).lstrip("/")
+        if attributes.get("rel") == "stylesheet":
+            stylesheets.append(path)
+        elif attributes.get("rel") == "icon":
+            icon = path
+    if not stylesheets:
+        raise PageError(
+            f"The share page found no stylesheet on the built home page of {language.code!r}. "
+            "Run the whole build (make site)."
+        )
+    return stylesheets, icon
+
+
+def _colours(html: str) -> str:
+    """The colour attributes of the body of the language's built home page."""
+    body = re.search(r"<body\b[^>]*>", html)
+    return "".join(_BODY_COLOURS.findall(body.group(0))) if body else ""
+
+
+def _field(
+    field_id: str, label: str, value: str, button: str, labels: ShareLabels, primary: str = ""
+) -> str:
+    """A labelled box holding a text to copy, and its copy button (shown by share.js)."""
+    rows = value.rstrip("\n").count("\n") + 2
+    return (
+        f'<div class="share-field">\n<label for="{field_id}">{escape(label)}</label>\n'
+        f'<textarea id="{field_id}" class="share-field__box" readonly rows="{rows}">'
+        f"{escape(value)}</textarea>\n"
+        f'<p class="share-field__actions"><button type="button" class="md-button{primary} '
+        f'share-copy" data-copy="{field_id}" data-copied="{escape(labels.copied)}" '
+        f'data-failed="{escape(labels.copy_failed)}" hidden>{escape(button)}</button>\n'
+        f'<span class="share-copy__status" role="status"></span></p>\n</div>'
+    )
+
+
+def _entry(entry: Entry, files: str, labels: ShareLabels) -> str:
+    link, subject, text, html = entry
+    name = f"{files}{link.slug}-qr"
+    url = escape(link.url)
+    return (
+        f'<section class="share-entry" aria-labelledby="page-{link.slug}">\n'
+        f'<h3 id="page-{link.slug}">{escape(link.title)}</h3>\n'
+        f'<div class="share-entry__body">\n<div class="share-entry__texts">\n'
+        f'<p>{escape(labels.address)}: <a href="{url}">{url}</a></p>\n'
+        + _field(f"{link.slug}-subject", labels.subject_label, subject, labels.copy_subject, labels)
+        + "\n"
+        + _field(
+            f"{link.slug}-text",
+            labels.text_label,
+            text,
+            labels.copy_text,
+            labels,
+            " md-button--primary",
+        )
+        + f'\n<details class="share-html">\n<summary>{escape(labels.html_summary)}</summary>\n'
+        + _field(f"{link.slug}-html", labels.html_label, html, labels.copy_html, labels)
+        + "\n</details>\n</div>\n"
+        f'<figure class="share-entry__qr">\n'
+        f'<img src="{name}.svg" width="160" height="160" '
+        f'alt="{escape(labels.qr_alt.format(url=link.url))}">\n'
+        f"<figcaption>{escape(labels.qr_download)}<br>\n"
+        f'<a href="{name}.png" download>{escape(labels.qr_png)}</a><br>\n'
+        f'<a href="{name}.svg" download>{escape(labels.qr_svg)}</a></figcaption>\n'
+        "</figure>\n</div>\n</section>"
+    )
+
+
+def _language_switch(settings: Settings, language: Language, root: str) -> str:
+    items = []
+    for other in settings.languages:
+        words = share_labels(other.code)
+        current = ' aria-current="page"' if other == language else ""
+        items.append(
+            f'<li class="lang-switch__item"><a href="{root}{other.root}{SHARE_DIR}/" '
+            f'hreflang="{other.code}" lang="{other.code}" class="lang-switch__link"{current}>'
+            f'{escape(other.code.upper())}<span class="lang-switch__name"> '
+            f"{escape(words.name)}</span></a></li>"
+        )
+    return (
+        f'<nav class="md-header__option lang-switch" '
+        f'aria-label="{escape(share_labels(language.code).language_switch)}">\n'
+        f'<ul class="lang-switch__list">\n' + "\n".join(items) + "\n</ul>\n</nav>"
+    )
+
+
+def share_page(settings: Settings, language: Language, entries: list[Entry]) -> str:
+    """The whole share page of one language."""
+    labels = share_labels(language.code)
+    words = site_labels(language.code)
+    # From <lang root>share/index.html back to the site's root: "../" or "../../".
+    root = "../" * (1 + language.root.count("/"))
+    files = f"{root}{SHARE_DIR}/{language.code}/"
+    steps = "\n".join(f"<li>{escape(step)}</li>" for step in labels.email_steps)
+    documents = "\n".join(
+        f'<li><a href="{root}{language.root}{path}">{escape(words[key])}</a></li>'
+        for path, key in DOCUMENTS
+    )
+    contents = "\n".join(
+        f'<li><a href="#page-{link.slug}">{escape(link.title)}</a></li>' for link, *_ in entries
+    )
+    site_name = escape(language.site_name)
+    sections = "\n".join(_entry(entry, files, labels) for entry in entries)
+    home = _home_page(settings.site_dir, language)
+    stylesheets, icon = _site_links(home, language)
+    theme_links = "\n".join(f'<link rel="stylesheet" href="{root}{path}">' for path in stylesheets)
+    if icon:
+        theme_links = f'<link rel="icon" href="{root}{icon}">\n{theme_links}'
+    return f"""<!DOCTYPE html>
+<html lang="{language.code}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{escape(labels.title)} - {site_name}</title>
+{theme_links}
+<link rel="stylesheet" href="{root}{SHARE_DIR}/share.css">
+<script src="{root}{SHARE_DIR}/share.js" defer></script>
+</head>
+<body dir="ltr"{_colours(home)} data-site-root="{root}">
+<a href="#content" class="md-skip">{escape(labels.skip)}</a>
+<header class="md-header md-header--shadow">
+<div class="md-header__inner md-grid">
+<div class="md-header__title share-header__title">
+<a href="../" class="share-header__home">{site_name}</a>
+</div>
+{_language_switch(settings, language, root)}
+</div>
+</header>
+<div class="md-container">
+<main class="md-main">
+<div class="md-main__inner md-grid">
+<div class="md-content share-content">
+<article class="md-content__inner md-typeset" id="content">
+<h1>{escape(labels.title)}</h1>
+<p>{escape(labels.intro)}</p>
+<p>{escape(labels.other_language)}</p>
+<h2>{escape(labels.email_heading)}</h2>
+<ol>
+{steps}
+</ol>
+<p>{escape(labels.email_fallback)}</p>
+<h2>{escape(labels.qr_heading)}</h2>
+<p>{escape(labels.qr_text)}</p>
+<h2>{escape(labels.print_heading)}</h2>
+<p>{escape(labels.print_text)}</p>
+<ul aria-label="{escape(labels.documents_label)}">
+{documents}
+</ul>
+<h2>{escape(labels.pages_heading)}</h2>
+<nav aria-label="{escape(labels.pages_label)}">
+<ul>
+{contents}
+</ul>
+</nav>
+{sections}
+</article>
+</div>
+</div>
+</main>
+</div>
+</body>
+</html>
+"""

@@ -1,0 +1,182 @@
+"""The share kit's logic: e-mail texts, snippet files and the share page's HTML."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from patientsite.pdf.settings import Clinic, Language, Settings
+from patientsite.share.kit import (
+    ShareLink,
+    email_html,
+    email_subject,
+    email_text,
+    html_file,
+    page_file,
+    text_file,
+)
+from patientsite.share.page import PageError, share_page
+
+NL = Language("nl", "Lage rugpijn en scans", "", "")
+EN = Language("en", "Low back pain and scans", "", "en/")
+BODY = '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="teal" x="y">'
+
+
+def settings(site_dir: Path, name: str = "") -> Settings:
+    return Settings(
+        site_url="https://x.example/",
+        languages=(NL, EN),
+        clinic=Clinic(name=name),
+        logo=None,
+        site_dir=site_dir,
+        fonts_dir=Path("."),
+    )
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """What the share page takes from a built site: the homes, with the stylesheets they link."""
+    (tmp_path / "en").mkdir()
+    for home, up in ((tmp_path / "index.html", ""), (tmp_path / "en" / "index.html", "../")):
+        head = (
+            f'<head><link rel="icon" href="{up}assets/images/favicon.png">'
+            f'<link rel="stylesheet" href="{up}assets/stylesheets/main.1234abcd.min.css">'
+            f'<link rel="stylesheet" href="{up}assets/site.css">'
+            '<link rel="stylesheet" href="https://elsewhere.example/skipped.css"></head>'
+        )
+        home.write_text(f"<html>{head}{BODY}</body></html>", "utf-8")
+    return tmp_path
+
+
+LINK = ShareLink(lang="nl", slug="scan", title="Waarom „geen” scan?", url="https://x.example/scan/")
+
+
+def test_dutch_email_says_je_like_the_site(tmp_path: Path) -> None:
+    text = email_text(LINK, settings(tmp_path, "De Rug"))
+    assert text == (
+        "Voor je afspraak bij De Rug: lees hier vooraf „Waarom „geen” scan?”:\n"
+        "https://x.example/scan/\n"
+    )
+    assert email_subject(LINK) == "Voor je afspraak: Waarom „geen” scan?"
+    assert not re.search(r"\buw\b", text + email_html(LINK, settings(tmp_path)))
+
+
+def test_text_file_starts_with_a_byte_order_mark(tmp_path: Path) -> None:
+    data = text_file(LINK, settings(tmp_path)).encode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.decode("utf-8-sig") == email_text(LINK, settings(tmp_path))
+
+
+def test_html_file_declares_utf8_and_its_language(tmp_path: Path) -> None:
+    html = html_file(LINK, settings(tmp_path))
+    assert html.startswith('<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">')
+    assert email_html(LINK, settings(tmp_path)) in html
+    assert "<title>Voor je afspraak: Waarom „geen” scan?</title>" in html
+
+
+def test_pages_go_under_each_language_root(tmp_path: Path) -> None:
+    assert page_file(tmp_path, NL) == tmp_path / "share" / "index.html"
+    assert page_file(tmp_path, EN) == tmp_path / "en" / "share" / "index.html"
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, and the text of the whole page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def all(self, tag: str) -> list[dict[str, str | None]]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+
+def parse(html: str) -> Elements:
+    elements = Elements()
+    elements.feed(html)
+    return elements
+
+
+def entry(link: ShareLink, site: Path) -> tuple[ShareLink, str, str, str]:
+    s = settings(site)
+    return (link, email_subject(link), email_text(link, s), email_html(link, s))
+
+
+@pytest.mark.parametrize(("language", "root"), [(NL, "../"), (EN, "../../")])
+def test_share_page_uses_the_sites_styles_and_files_from_its_depth(
+    site: Path, language: Language, root: str
+) -> None:
+    link = ShareLink(language.code, "scan", "Scan", f"https://x.example/{language.root}scan/")
+    page = parse(share_page(settings(site), language, [entry(link, site)]))
+    assert page.all("html")[0]["lang"] == language.code
+    styles = [attrs["href"] for attrs in page.all("link") if attrs.get("rel") == "stylesheet"]
+    icons = [attrs["href"] for attrs in page.all("link") if attrs.get("rel") == "icon"]
+    assert icons == [f"{root}assets/images/favicon.png"]
+    assert styles == [
+        f"{root}assets/stylesheets/main.1234abcd.min.css",
+        f"{root}assets/site.css",
+        f"{root}share/share.css",
+    ]
+    # The header's colours come from the built home page.
+    body = page.all("body")[0]
+    assert body["data-md-color-primary"] == "teal"
+    assert body["data-md-color-scheme"] == "default"
+    images = [attrs["src"] for attrs in page.all("img")]
+    assert images == [f"{root}share/{language.code}/scan-qr.svg"]
+    hrefs = [attrs["href"] for attrs in page.all("a")]
+    for pdf in ("handout", "poster-a3", "poster-a4", "article"):
+        assert f"{root}{language.root}pdf/{pdf}.pdf" in hrefs
+    assert f"{root}share/{language.code}/scan-qr.png" in hrefs
+
+
+def test_language_switch_leads_to_the_other_share_page(site: Path) -> None:
+    page = parse(share_page(settings(site), EN, []))
+    switch = [attrs for attrs in page.all("a") if "lang-switch__link" in (attrs.get("class") or "")]
+    assert [(a["href"], a["hreflang"], a.get("aria-current")) for a in switch] == [
+        ("../../share/", "nl", None),
+        ("../../en/share/", "en", "page"),
+    ]
+
+
+def test_no_inline_script_or_style_and_every_box_labelled(site: Path) -> None:
+    html = share_page(settings(site), NL, [entry(LINK, site)])
+    page = parse(html)
+    scripts = page.all("script")
+    assert scripts == [{"src": "../share/share.js", "defer": None}]
+    assert "<style" not in html
+    assert not [
+        attrs
+        for _, attrs in page.tags
+        if "style" in attrs or any(name.startswith("on") for name in attrs)
+    ]
+    boxes = [attrs["id"] for attrs in page.all("textarea")]
+    assert boxes == ["scan-subject", "scan-text", "scan-html"]
+    assert sorted(attrs["for"] for attrs in page.all("label")) == sorted(boxes)
+    buttons = page.all("button")
+    assert [b["data-copy"] for b in buttons] == boxes
+    # Without JavaScript there is nothing to click: the buttons wait for share.js.
+    assert all("hidden" in b for b in buttons)
+
+
+def test_page_text_is_escaped_and_in_one_language(site: Path) -> None:
+    html = share_page(settings(site), NL, [entry(LINK, site)])
+    assert "Voor je afspraak: Waarom „geen” scan?</textarea>" in html
+    assert "&lt;a href=&quot;https://x.example/scan/&quot;&gt;" in html
+    text = " ".join(parse(html).text)
+    for english in ("Copy", "appointment", "Download the", "Web address"):
+        assert english not in text
+
+
+def test_a_site_without_a_built_home_page_or_stylesheet_is_named(tmp_path: Path) -> None:
+    with pytest.raises(PageError, match="needs the built home page"):
+        share_page(settings(tmp_path), NL, [])
+    (tmp_path / "index.html").write_text(f"<html><head></head>{BODY}</body></html>", "utf-8")
+    with pytest.raises(PageError, match="no stylesheet on the built home page of 'nl'"):
+        share_page(settings(tmp_path), NL, [])

@@ -1,0 +1,59 @@
+"""The build record: written section by section, read back whole, loud when missing."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from patientsite import record
+
+
+def _languages() -> list[record.LanguageRecord]:
+    page = record.PageRecord(
+        url="scan/",
+        source="docs/nl/scan.md",
+        title="Een scan?",
+        description="Wanneer wel, wanneer niet.",
+        reviewed=date(2026, 11, 23),
+        next_review=None,
+        cites=("chou2007", "jarvik2003"),
+    )
+    sources = record.PageRecord(
+        "sources/", "docs/nl/sources.md", "Bronnen", "", None, None, sources=True
+    )
+    return [record.LanguageRecord("nl", "", (page, sources))]
+
+
+def test_sections_written_apart_are_read_back_together(tmp_path: Path) -> None:
+    record.write_section(tmp_path, "citations", {"numbers": {"chou2007": 7}})
+    record.write_section(tmp_path, "pages", record.pages_section(_languages()))
+    built = record.read(tmp_path)
+    nl = built.language("nl")
+    assert nl.pages == _languages()[0].pages
+    assert nl.page("scan/") is not None and nl.page("nope/") is None
+    assert nl.sources_page is not None and nl.sources_page.url == "sources/"
+    assert built.numbers == {"chou2007": 7}
+    with pytest.raises(record.RecordError, match="no pages for the language 'en'"):
+        built.language("en")
+
+
+def test_rewriting_a_section_replaces_only_that_section(tmp_path: Path) -> None:
+    record.write_section(tmp_path, "pages", record.pages_section(_languages()))
+    record.write_section(tmp_path, "citations", {"numbers": {"a": 1}})
+    record.write_section(tmp_path, "citations", {"numbers": {"b": 2}})
+    built = record.read(tmp_path)
+    assert built.numbers == {"b": 2} and built.language("nl").pages
+
+
+def test_missing_empty_or_foreign_records_fail_loudly(tmp_path: Path) -> None:
+    with pytest.raises(record.RecordError, match=r"missing\. Build the site first"):
+        record.read(tmp_path)
+    (tmp_path / record.FILE_NAME).write_text("{not json", encoding="utf-8")
+    with pytest.raises(record.RecordError, match="cannot be read"):
+        record.read(tmp_path)
+    (tmp_path / record.FILE_NAME).write_text('{"version": 0}', encoding="utf-8")
+    with pytest.raises(record.RecordError, match="another version"):
+        record.read(tmp_path)
+    record.write_section(tmp_path, "pages", [])
+    with pytest.raises(record.RecordError, match="lists no pages"):
+        record.read(tmp_path)
