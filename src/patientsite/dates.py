@@ -27,10 +27,3 @@ def month_name(month: int, language: str) -> str:
     """A month's name (January is 1) as written inside a sentence: maart, March."""
     return get_month_names("wide", "format", locale=language)[month]
 
-
-# Until citations/locale.py reads its words from src/patientsite/words/ (it imports this table);
-# the month names are Babel's.
-MONTHS: dict[str, tuple[str, ...]] = {
-    language: tuple(month_name(month, language) for month in range(1, 13))
-    for language in ("nl", "en")
-}

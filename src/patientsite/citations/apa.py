@@ -22,6 +22,7 @@ from patientsite.citations.bibliography import entry_date, parse_iso_date
 from patientsite.citations.latex import decode, rich
 from patientsite.citations.locale import Terms
 from patientsite.citations.names import editor_names, names_of, reference_names
+from patientsite.dates import day_and_month, month_name
 
 # langid values (babel/polyglossia names) that mean English: only these titles get sentence case.
 ENGLISH = {"english", "american", "british", "canadian", "australian", "newzealand",
@@ -207,8 +208,11 @@ def when(children: list, context: dict, full: bool = False) -> BaseText:
     written = f"{decode(year)}{suffix}"
     if full and month:
         terms = _terms(context)
-        name = terms.months[month - 1]
-        written += ", " + (terms.month_day.format(day=day, month=name) if day else name)
+        written += ", " + (
+            day_and_month(month, day, terms.month_day, terms.language)
+            if day
+            else month_name(month, terms.language)
+        )
     return Text(f"({written}).")
 
 

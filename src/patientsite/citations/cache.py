@@ -99,15 +99,17 @@ def write_cached(path: Path, catalogue: Catalogue) -> str | None:
 
 
 def code_files() -> list[Path]:
-    """The package's modules: all that reading and formatting the bibliography can use."""
-    return sorted(Path(__file__).parents[1].rglob("*.py"))
+    """The package's modules and words files: all that reading and formatting the bibliography
+    can use."""
+    package = Path(__file__).parents[1]
+    return sorted([*package.rglob("*.py"), *(package / "words").glob("*.yml")])
 
 
 @functools.cache
 def _code_fingerprint() -> bytes:
     """The package's code and what it formats with: any change makes every key new."""
     digest = hashlib.sha256(sys.version.encode())
-    for distribution in ("pybtex", "latexcodec"):
+    for distribution in ("pybtex", "latexcodec", "babel"):
         digest.update(f"{distribution} {importlib.metadata.version(distribution)}".encode())
     package = Path(__file__).parents[1]
     for path in code_files():

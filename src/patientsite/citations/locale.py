@@ -1,4 +1,7 @@
-"""Every word the citations print, in one table per language.
+"""Every word the citations print, as a typed table per language.
+
+The words are in src/patientsite/words/<language>.yml (section `citations`, and the shared
+`references`), each with what it is for.
 
 APA's Dutch usage keeps "&" and "et al." in citations and reference lists, so those two are not
 translated here; only what a reader of the page sees in words (or hears from a screen reader) is.
@@ -8,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from patientsite.dates import MONTHS
+from patientsite.dates import in_words
+from patientsite.words import citation_words, languages
 
 
 def _english_ordinal(number: int) -> str:
@@ -29,12 +33,10 @@ class Terms:
 
     language: str
     """Language code of the pages these terms are for ("nl", "en")."""
-    months: tuple[str, ...]
-    """Month names, January first, as written inside a sentence."""
     full_date: str
-    """Pattern for a day, month and year, e.g. "{month} {day}, {year}"."""
+    """CLDR pattern for a day, month and year, e.g. "MMMM d, y"."""
     month_day: str
-    """Pattern for the day and month after the year of a web page: "(2021, March 3)"."""
+    """CLDR pattern for the day and month after the year of a web page: "(2021, March 3)"."""
     no_date: str
     """Stands in for the year of an undated work: "n.d."."""
     retrieved: str
@@ -80,65 +82,16 @@ class Terms:
 
     def date(self, day: date) -> str:
         """A full date in words, e.g. "March 3, 2025" or "3 maart 2025"."""
-        return self.full_date.format(day=day.day, month=self.months[day.month - 1], year=day.year)
+        return in_words(day, self.full_date, self.language)
 
+
+# Writing ordinal numbers is code, not words: a new language needs one here.
+_ORDINALS: dict[str, Callable[[int], str]] = {"nl": _dutch_ordinal, "en": _english_ordinal}
 
 TERMS: dict[str, Terms] = {
-    "nl": Terms(
-        language="nl",
-        months=MONTHS["nl"],
-        full_date="{day} {month} {year}",
-        month_day="{day} {month}",
-        no_date="z.d.",
-        retrieved="Geraadpleegd op {date}, van",
-        editor="red.",
-        editors="red.",
-        in_="In",
-        page="p.",
-        pages="pp.",
-        article="Artikel",
-        report="Rapport nr.",
-        edition="{ordinal} dr.",
-        ordinal=_dutch_ordinal,
-        narrative_and="en",
-        spoken_and="en",
-        spoken_et_al="e.a.",
-        source="Bron",
-        references="Bronnen",
-        references_id="bronnen",
-        backlink="Terug naar de tekst",
-        backlink_numbered="Terug naar vermelding {n} in de tekst",
-        cited_on="Geciteerd op",
-        unknown="Onbekende bron",
-    ),
-    "en": Terms(
-        language="en",
-        months=MONTHS["en"],
-        full_date="{month} {day}, {year}",
-        month_day="{month} {day}",
-        no_date="n.d.",
-        retrieved="Retrieved {date}, from",
-        editor="Ed.",
-        editors="Eds.",
-        in_="In",
-        page="p.",
-        pages="pp.",
-        article="Article",
-        report="Report No.",
-        edition="{ordinal} ed.",
-        ordinal=_english_ordinal,
-        narrative_and="and",
-        spoken_and="and",
-        spoken_et_al="et al.",
-        source="Source",
-        references="References",
-        references_id="references",
-        backlink="Back to the text",
-        backlink_numbered="Back to citation {n} in the text",
-        cited_on="Cited on",
-        unknown="Unknown source",
-    ),
-}  # fmt: skip
+    language: Terms(language=language, ordinal=_ORDINALS[language], **citation_words(language))
+    for language in languages()
+}
 
 
 def terms_for(language: str) -> Terms | None:

@@ -170,7 +170,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             raise PluginError(
                 f"{source_name}: this page is in '{language}', and citations can be written in "
                 f"{' and '.join(TERMS)} only. Remove the citations from this page, or ask a "
-                "developer to add the words for this language to citations/locale.py."
+                "developer to add src/patientsite/words/<language>.yml and the language's ordinal "
+                "numbers to citations/locale.py."
             )
         return terms
 

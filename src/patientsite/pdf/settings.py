@@ -110,7 +110,8 @@ def check_languages(languages: Sequence[Language]) -> None:
         if language.code not in LABELS:
             raise SettingsError(
                 f"The PDFs have no words for the language {language.code!r} set in mkdocs.yml "
-                f"(they know {', '.join(LABELS)}). Add a table to src/patientsite/pdf/labels.py."
+                f"(they know {', '.join(LABELS)}). Add src/patientsite/words/{language.code}.yml "
+                "(a translated copy of en.yml)."
             )
 
 
