@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from patientsite.citations.plugin import CitationsPlugin
+from patientsite.mkdocs.citations.plugin import CitationsPlugin
 
 
 def load(tmp_path: Path, options: dict) -> tuple[list, list]:

@@ -8,7 +8,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from patientsite.citations.plugin import CitationsPlugin
+from patientsite.mkdocs.citations.plugin import CitationsPlugin
 from tests.support import FIXTURES
 
 

@@ -7,13 +7,13 @@ import pytest
 from patientsite.languages.alternates import Alternate, absolute_url, page_alternates
 from patientsite.languages.counterparts import MissingCounterpart, find_missing_counterparts
 from patientsite.languages.labels import LABELS
-from patientsite.languages.material import (
+from patientsite.languages.search_index import split_search_index
+from patientsite.mkdocs.languages.material import (
     MaterialChanged,
     disable_alternate_sitemaps,
     language_root,
     retarget_search,
 )
-from patientsite.languages.search_index import split_search_index
 
 
 @pytest.mark.parametrize(

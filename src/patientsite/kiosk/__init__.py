@@ -31,7 +31,7 @@ SHIM_FOLDER = "assets/javascripts"
 # gets (their links to pages must be the online site's addresses, not the kiosk's .html).
 PRINT_BUILD = ".kiosk-print"
 # MkDocs hooks of the kiosk build (they call file_links below).
-HOOKS = Path(__file__).resolve().parent / "hooks.py"
+HOOKS = Path(__file__).resolve().parents[1] / "mkdocs" / "kiosk_hooks.py"
 _HREF = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")')
 # A paragraph for clinic staff (it links to the share page, which the kiosk leaves out), marked
 # in Markdown with `{ .staff-only }` on the line after it.

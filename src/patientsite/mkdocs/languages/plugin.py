@@ -17,14 +17,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from patientsite.languages.alternates import absolute_url, home_pages, page_alternates
-from patientsite.languages.config import LanguagesConfig
 from patientsite.languages.counterparts import find_missing_counterparts
 from patientsite.languages.labels import labels_for
-from patientsite.languages.material import (
-    disable_alternate_sitemaps,
-    language_root,
-    retarget_search,
-)
 from patientsite.languages.search_index import add_search_extras, split_search_index
 from patientsite.languages.synonyms import (
     Synonym,
@@ -33,11 +27,17 @@ from patientsite.languages.synonyms import (
     missing_words,
     to_index,
 )
+from patientsite.mkdocs.languages.config import LanguagesConfig
+from patientsite.mkdocs.languages.material import (
+    disable_alternate_sitemaps,
+    language_root,
+    retarget_search,
+)
 
 log = logging.getLogger("mkdocs.plugins.patientsite.languages")
 
 WORKER_NAME = "search-i18n.js"
-WORKER_SOURCE = Path(__file__).parent / "assets" / "search-worker.js"
+WORKER_SOURCE = Path(__file__).parents[2] / "languages" / "assets" / "search-worker.js"
 
 
 class LanguagesPlugin(BasePlugin[LanguagesConfig]):

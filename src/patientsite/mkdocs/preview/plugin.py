@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
-from patientsite.preview.config import PreviewConfig
+from patientsite.mkdocs.preview.config import PreviewConfig
 from patientsite.preview.overlay import insert_overlay
 
 log = logging.getLogger("mkdocs.plugins.patientsite.preview")

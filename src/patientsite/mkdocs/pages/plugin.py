@@ -17,7 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from patientsite.pages.config import PagesConfig
+from patientsite.mkdocs.pages.config import PagesConfig
 from patientsite.pages.glossary import (
     GlossaryError,
     append_glossary,

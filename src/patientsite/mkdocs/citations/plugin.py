@@ -27,7 +27,6 @@ from patientsite.citations import render
 from patientsite.citations.bibliography import BibliographyError
 from patientsite.citations.cache import load_catalogue
 from patientsite.citations.catalogue import Catalogue
-from patientsite.citations.config import CitationsConfig
 from patientsite.citations.locale import TERMS, Terms, terms_for
 from patientsite.citations.page import BIBLIOGRAPHY_PLACEHOLDER, PageCitations
 from patientsite.citations.syntax import (
@@ -36,10 +35,11 @@ from patientsite.citations.syntax import (
     REFERENCES_MARKER,
     CitationsExtension,
 )
+from patientsite.mkdocs.citations.config import CitationsConfig
 
 log = logging.getLogger("mkdocs.plugins.patientsite.citations")
 
-ASSETS = Path(__file__).parent / "assets"
+ASSETS = Path(__file__).parents[2] / "citations" / "assets"
 # Where the popover's script and style go in the built site.
 SITE_ASSETS = "assets/patientsite-citations"
 

@@ -1,0 +1,1 @@
+"""MkDocs glue of patientsite.preview."""
