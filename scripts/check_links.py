@@ -11,23 +11,21 @@ import argparse
 import sys
 from pathlib import Path
 
+from patientsite import record
 from patientsite.authoring.linkcheck import SiteLinks
-from patientsite.settings import SettingsError, SiteSettings, load_settings
+from patientsite.settings import SettingsError, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def source_page(project: SiteSettings, page: str) -> str:
-    """The Markdown file a built page comes from (en/scan/index.html -> docs/en/scan.md)."""
-    parts = page.removesuffix("index.html").strip("/").split("/")
-    lang = parts[0] if parts[0] in project.language_codes[1:] else project.language_codes[0]
-    if parts[0] == lang:
-        parts = parts[1:]
-    stem = "/".join(part for part in parts if part) or "index"
-    for candidate in (f"{stem}.md", f"{stem}/index.md"):
-        if (project.docs_dir / lang / candidate).is_file():
-            return project.name(project.docs_dir / lang / candidate)
-    return "the theme's templates"
+def source_files(built: record.BuildRecord) -> dict[str, str]:
+    """Each built page's file in the site (en/scan/index.html) -> the file the author edits."""
+    files = {}
+    for language in built.languages:
+        for page in language.pages:
+            address = f"{language.root}{page.url}"
+            files[address if address.endswith(".html") else f"{address}index.html"] = page.source
+    return files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,12 +43,18 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"No link check: {error}", file=sys.stderr)
         return 2
+    try:
+        sources = source_files(record.read(args.site_dir.resolve()))
+    except record.RecordError as error:
+        print(f"No link check: {error}", file=sys.stderr)
+        return 2
     site = SiteLinks(args.site_dir.resolve(), project.site_url)
     broken = list(site.broken_links())
     pages = site.html_files()
     links = sum(len(site.page(path).links) for path in pages)
     for link in broken:
-        print(f"{link}  (page made from {source_page(project, link.page)})")
+        source = sources.get(link.page, "the theme's templates")
+        print(f"{link}  (page made from {source})")
     if broken:
         print(f"\n{len(broken)} broken link(s) among {links} links in {len(pages)} pages.")
         return 1

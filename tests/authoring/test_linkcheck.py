@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from patientsite import record
 from patientsite.authoring.linkcheck import Link, check_site, external_problem, parse_page
 from tests.authoring.helpers import FIXTURES, SCRIPTS, load_script
 
@@ -97,7 +98,9 @@ def test_command_prints_each_broken_link_and_exits_1() -> None:
     )
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{EXPECTED[0]}  (page made from the theme's templates)"
+    # Which Markdown file each page comes from is read from the build's record.
+    assert lines[0] == f"{EXPECTED[0]}  (page made from docs/nl/index.md)"
+    assert lines[len(EXPECTED) - 1] == f"{EXPECTED[-1]}  (page made from docs/nl/scan.md)"
     assert lines[-1] == f"{len(EXPECTED)} broken link(s) among 37 links in 3 pages."
 
 
@@ -109,6 +112,9 @@ def test_command_names_the_markdown_page_a_broken_link_comes_from(
     (tmp_path / "mkdocs.yml").write_text(CONFIG.read_text())
     (tmp_path / "site" / "en" / "scan").mkdir(parents=True)
     (tmp_path / "site" / "en" / "scan" / "index.html").write_text('<a href="../mri/">MRI</a>\n')
+    scan = record.PageRecord("scan/", "docs/en/scan.md", "Scan", "", None, None)
+    languages = [record.LanguageRecord("en", "en/", (scan,))]
+    record.write_section(tmp_path / "site", "pages", record.pages_section(languages))
 
     code = load_script("check_links").main(
         [str(tmp_path / "site"), "-f", str(tmp_path / "mkdocs.yml")]
@@ -124,8 +130,20 @@ def test_command_names_the_markdown_page_a_broken_link_comes_from(
 def test_command_on_a_good_site_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text('<h1 id="a">A</h1><a href="#a">a</a>')
+    home = record.PageRecord("", "docs/nl/index.md", "A", "", None, None)
+    languages = [record.LanguageRecord("nl", "", (home,))]
+    record.write_section(tmp_path / "site", "pages", record.pages_section(languages))
     assert load_script("check_links").main([str(tmp_path / "site"), "-f", str(CONFIG)]) == 0
     assert capsys.readouterr().out == "Checked 1 links in 1 pages: none broken.\n"
+
+
+def test_command_without_the_build_record_explains(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<h1>A</h1>")
+    assert load_script("check_links").main([str(tmp_path / "site"), "-f", str(CONFIG)]) == 2
+    assert "build-record.json is missing. Build the site first" in capsys.readouterr().err
 
 
 def test_command_without_a_built_site_explains(tmp_path: Path) -> None:
