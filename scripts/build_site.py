@@ -6,12 +6,10 @@ SIGTERM) prints the cause, exits non-zero and leaves the previous site/ exactly 
 """
 
 import os
-import signal
 import sys
 from pathlib import Path
-from types import FrameType
 
-from patientsite.publish import publish, source_date_epoch
+from patientsite.publish import publish, run_stoppable, source_date_epoch
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -67,24 +65,12 @@ def build(target: Path, config_file: Path) -> int:
     return 0
 
 
-class Stopped(Exception):
-    """The build was asked to stop (Ctrl+C or SIGTERM)."""
-
-
-def _stop(signal_number: int, _frame: FrameType | None) -> None:
-    raise Stopped(signal_number)
-
-
 def main(target: Path = ROOT / "site", config_file: Path = ROOT / "mkdocs.yml") -> int:
     """`make site`: an exit code; a stopped build stops its steps and says so in one line."""
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
-    try:
-        return build(target, config_file)
-    except Stopped as stopped:
-        # Any step still running was stopped with its worker processes (publish.run_step).
-        print(f"\nBuild stopped; {target.name}/ was left as it was.", file=sys.stderr)
-        return 128 + stopped.args[0]
+    return run_stoppable(
+        lambda: build(target, config_file),
+        f"\nBuild stopped; {target.name}/ was left as it was.",
+    )
 
 
 if __name__ == "__main__":

@@ -6,14 +6,12 @@ replaces kiosk/ only when all steps succeeded; a failed build leaves kiosk/ as i
 """
 
 import os
-import signal
 import sys
 import time
 from pathlib import Path
-from types import FrameType
 
 from patientsite.kiosk import PRINT_BUILD, KioskError, kiosk_config
-from patientsite.publish import publish, source_date_epoch
+from patientsite.publish import publish, run_stoppable, source_date_epoch
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -84,23 +82,12 @@ def build(target: Path, config_file: Path) -> int:
     return 0
 
 
-class Stopped(Exception):
-    """The build was asked to stop (Ctrl+C or SIGTERM)."""
-
-
-def _stop(signal_number: int, _frame: FrameType | None) -> None:
-    raise Stopped(signal_number)
-
-
 def main(target: Path = ROOT / "kiosk", config_file: Path = ROOT / "mkdocs.yml") -> int:
     """`make kiosk`: an exit code; a stopped build stops its steps and says so in one line."""
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
-    try:
-        return build(target, config_file)
-    except Stopped as stopped:
-        print(f"\nKiosk build stopped; {target.name}/ was left as it was.", file=sys.stderr)
-        return 128 + stopped.args[0]
+    return run_stoppable(
+        lambda: build(target, config_file),
+        f"\nKiosk build stopped; {target.name}/ was left as it was.",
+    )
 
 
 if __name__ == "__main__":

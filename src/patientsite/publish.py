@@ -19,11 +19,12 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import FrameType
 
 from patientsite.git import last_commit_time
 
@@ -227,3 +228,24 @@ def publish(
         finally:
             # Also after Ctrl+C or a step that could not start: never leave a half-built folder.
             shutil.rmtree(work, ignore_errors=True)
+
+
+class Stopped(Exception):
+    """The build was asked to stop (Ctrl+C or SIGTERM)."""
+
+
+def _stop(signal_number: int, _frame: FrameType | None) -> None:
+    raise Stopped(signal_number)
+
+
+def run_stoppable(build: Callable[[], int], stopped_message: str) -> int:
+    """Run a build to its exit code; Ctrl+C or SIGTERM stop it with ``stopped_message`` (one
+    line, no traceback) and the shell's exit code for that signal. Any step still running is
+    stopped with its worker processes by run_step."""
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        return build()
+    except Stopped as stopped:
+        print(stopped_message, file=sys.stderr)
+        return 128 + int(stopped.args[0])
