@@ -38,13 +38,15 @@ kiosk: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# Lint, then every test: unit, build and browser.
-test: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/python -m pytest
+# Lint and type-check, then every test (unit, build and browser) with a coverage summary at the
+# end; coverage follows the MkDocs builds the tests start (see [tool.coverage.run]).
+test: lint
+	$(BIN)/python -m pytest --cov --cov-report=term
 
+# ruff, and mypy (strict) over src/ as configured in pyproject.toml.
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy
 
 # A new page in every language, added to the menu: make page SLUG=pijn-bij-zitten [AFTER=tips]
 # Make itself would run a $(...) in SLUG or AFTER when it hands them to a command, so they are

@@ -181,6 +181,12 @@ def test_lists_become_tuples(folder: Path) -> None:
     assert section("de", "share")["email_steps"] == ("Eins", "Zwei")
 
 
+def test_a_citation_word_must_not_be_a_list(folder: Path) -> None:
+    write(folder, "de", {SHARED: {"references": "Quellen"}, "citations": {"and": ["und", "&"]}})
+    with pytest.raises(WordsError, match=r"de\.yml: the citations' words are texts.*: and"):
+        citation_words("de")
+
+
 # -- dates, by Babel ------------------------------------------------------------------------
 
 MONTHS = {

@@ -25,5 +25,6 @@ def day_and_month(month: int, day: int, pattern: str, language: str) -> str:
 
 def month_name(month: int, language: str) -> str:
     """A month's name (January is 1) as written inside a sentence: maart, March."""
-    return get_month_names("wide", "format", locale=language)[month]
+    # Babel's locale data is typed loosely (Any); the month names are strings.
+    return str(get_month_names("wide", "format", locale=language)[month])
 

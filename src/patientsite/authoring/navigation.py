@@ -91,7 +91,8 @@ def add_to_nav(config_text: str, target: str, after: str | None = None) -> str |
     if items:
         anchor = items[targets.index(after)] if after is not None else items[-1]
         insert_at = anchor.last_line + 1
-        indent = re.match(r"\s*", lines[anchor.first_line]).group()
+        line = lines[anchor.first_line]
+        indent = line[: len(line) - len(line.lstrip())]
     else:
         insert_at, indent = start + 1, "  "
     ending = "\r\n" if lines[start].endswith("\r\n") else "\n"

@@ -63,7 +63,8 @@ def newer_text(versions: list[Version]) -> str:
         return "all have uncommitted changes"
     if uncommitted:
         return f"{' and '.join(uncommitted)} newer (uncommitted changes)"
-    times = {version.lang: version.changed for version in versions}
+    # Neither None nor UNCOMMITTED is left: every version has a commit time.
+    times = {v.lang: v.changed for v in versions if isinstance(v.changed, int)}
     latest = max(times.values())
     if all(changed == latest for changed in times.values()):
         return "changed together"

@@ -10,6 +10,7 @@ import html
 import re
 from collections.abc import Mapping
 from datetime import date
+from typing import TypedDict
 
 from pybtex.backends.html import Backend
 from pybtex.database import Entry
@@ -35,7 +36,7 @@ _ARTICLE_NUMBER_RE = re.compile(r"[A-Za-z]+\d+")
 _TOKEN_RE = re.compile(r"\s+|\S+")
 
 
-class HtmlBackend(Backend):
+class HtmlBackend(Backend):  # type: ignore[misc]  # pybtex has no type information
     """pybtex's HTML backend, also escaping link targets, without spans for braced text."""
 
     def format_protected(self, text: str) -> str:
@@ -46,7 +47,7 @@ class HtmlBackend(Backend):
         return f'<a href="{html.escape(url, quote=True)}">{text}</a>' if text else ""
 
 
-class ApaStyle(BaseStyle):
+class ApaStyle(BaseStyle):  # type: ignore[misc]  # pybtex has no type information
     """APA 7 reference list entries in the language of `terms`."""
 
     def __init__(self, terms: Terms, year_suffixes: Mapping[str, str]) -> None:
@@ -61,13 +62,14 @@ class ApaStyle(BaseStyle):
     def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
         # Types without a template of their own (thesis, manual, ...) are formatted as misc.
         template = getattr(self, f"get_{entry.type}_template", self.get_misc_template)
-        context = {"entry": entry, "style": self, "bib_data": bib_data}
+        context: _Context = {"entry": entry, "style": self, "bib_data": bib_data}
         return FormattedEntry(entry.key, template(entry).format_data(context), label)
 
     def format_html(self, entry: Entry) -> str:
         """One entry as HTML; `localized` then tells whether it differs between languages."""
         self.localized = False
-        return self.format_entry("", entry).text.render(HtmlBackend())
+        rendered: str = self.format_entry("", entry).text.render(HtmlBackend())
+        return rendered
 
     def get_article_template(self, e: Entry) -> Node:
         return _reference(e, title(), journal)
@@ -90,6 +92,14 @@ class ApaStyle(BaseStyle):
         return _reference(e, title(italic=True), site_name, full_date=True)
 
     get_online_template = get_misc_template
+
+
+class _Context(TypedDict):
+    """What pybtex hands each node of a template: ApaStyle.format_entry makes it."""
+
+    entry: Entry
+    style: ApaStyle
+    bib_data: object
 
 
 def sentence_case(text: BaseText) -> BaseText:
@@ -155,7 +165,7 @@ def _reference(e: Entry, title_node: Node, *source: Node, full_date: bool = Fals
 
 
 @node
-def spaced(children: list, context: dict) -> BaseText:
+def spaced(children: list[Node], context: _Context) -> BaseText:
     """The parts that are not empty, a space between them: pybtex's join(sep=" ") in one go.
 
     join puts the rich text together twice over (all but the last part, then the last), for
@@ -173,7 +183,7 @@ def _group_name(entry: Entry) -> str | None:
     return None
 
 
-def _terms(context: dict) -> Terms:
+def _terms(context: _Context) -> Terms:
     """The style's words, for a node about to use one: the reference is then localized.
 
     Read them only where a word is used, so that a reference without any (most articles) is
@@ -185,7 +195,7 @@ def _terms(context: dict) -> Terms:
 
 
 @node
-def creators(children: list, context: dict) -> BaseText:
+def creators(children: list[Node], context: _Context) -> BaseText:
     """ "Hall, A. M., & Maher, C. G." or, for an edited book, "Koes, B. (Ed.)"."""
     entry = context["entry"]
     authors = names_of(entry, "author")
@@ -198,7 +208,7 @@ def creators(children: list, context: dict) -> BaseText:
 
 
 @node
-def when(children: list, context: dict, full: bool = False) -> BaseText:
+def when(children: list[Node], context: _Context, full: bool = False) -> BaseText:
     """ "(2009).", "(2020a).", "(n.d.)." or for web pages "(2021, March 3)."."""
     entry, style = context["entry"], context["style"]
     year, month, day = entry_date(entry)
@@ -217,7 +227,7 @@ def when(children: list, context: dict, full: bool = False) -> BaseText:
 
 
 @node
-def title(children: list, context: dict, italic: bool = False) -> BaseText:
+def title(children: list[Node], context: _Context, italic: bool = False) -> BaseText:
     """The title (sentence case if English), its translation, and descriptions in brackets."""
     entry = context["entry"]
     if "title" not in entry.fields:
@@ -243,7 +253,7 @@ def _sentence_cased(latex: str) -> BaseText:
 
 
 @node
-def edition(children: list, context: dict) -> BaseText:
+def edition(children: list[Node], context: _Context) -> BaseText:
     """ "2nd ed." / "2e dr."; an edition that is not a number is shown as written."""
     entry = context["entry"]
     value = decode(entry.fields.get("edition", "")).strip()
@@ -256,7 +266,7 @@ def edition(children: list, context: dict) -> BaseText:
 
 
 @node
-def report_number(children: list, context: dict) -> BaseText:
+def report_number(children: list[Node], context: _Context) -> BaseText:
     """ "KCE Reports 287", "NICE Guideline NG59", or "Report No. 12" when no type is given."""
     entry = context["entry"]
     if "number" not in entry.fields:
@@ -266,7 +276,7 @@ def report_number(children: list, context: dict) -> BaseText:
 
 
 @node
-def chapter_pages(children: list, context: dict) -> BaseText:
+def chapter_pages(children: list[Node], context: _Context) -> BaseText:
     """ "pp. 45-67" (with an en dash) or "p. 45" for a chapter."""
     entry = context["entry"]
     pages = decode(entry.fields.get("pages", "")).strip()
@@ -279,7 +289,7 @@ def chapter_pages(children: list, context: dict) -> BaseText:
 
 
 @node
-def journal(children: list, context: dict) -> BaseText:
+def journal(children: list[Node], context: _Context) -> BaseText:
     """ "*Journal*, *147*(7), 478-491." with article numbers as "Article e037820"."""
     entry = context["entry"]
     name = entry.fields.get("journal") or entry.fields.get("journaltitle")
@@ -298,7 +308,7 @@ def journal(children: list, context: dict) -> BaseText:
     return Text(*parts).add_period() if parts else Text()
 
 
-def _article_location(entry: Entry, context: dict) -> str:
+def _article_location(entry: Entry, context: _Context) -> str:
     """Page range with an en dash, or "Article n291" for an article number (pages or eid)."""
     if "eid" in entry.fields:
         return f"{_terms(context).article} {decode(entry.fields['eid']).strip()}"
@@ -311,7 +321,7 @@ def _article_location(entry: Entry, context: dict) -> str:
 
 
 @node
-def in_book(children: list, context: dict) -> BaseText:
+def in_book(children: list[Node], context: _Context) -> BaseText:
     """ "In M. van Tulder & B. Koes (Eds.), *Book title* (2nd ed., pp. 45-67)."."""
     entry, terms = context["entry"], _terms(context)
     parts: list[BaseText | str] = [f"{terms.in_} "]
@@ -328,7 +338,7 @@ def in_book(children: list, context: dict) -> BaseText:
 
 
 @node
-def publisher(children: list, context: dict, field_name: str = "publisher") -> BaseText:
+def publisher(children: list[Node], context: _Context, field_name: str = "publisher") -> BaseText:
     """The publisher, left out when it is the author (APA 7: an organisation as both)."""
     entry = context["entry"]
     if field_name not in entry.fields:
@@ -340,7 +350,7 @@ def publisher(children: list, context: dict, field_name: str = "publisher") -> B
 
 
 @node
-def site_name(children: list, context: dict) -> BaseText:
+def site_name(children: list[Node], context: _Context) -> BaseText:
     """The website or organisation a page or document is on, unless it is the author."""
     entry = context["entry"]
     for field_name in ("organization", "publisher", "institution"):
@@ -350,7 +360,7 @@ def site_name(children: list, context: dict) -> BaseText:
 
 
 @node
-def link(children: list, context: dict) -> BaseText:
+def link(children: list[Node], context: _Context) -> BaseText:
     """The DOI as https://doi.org/..., else the URL, after "Retrieved <date>, from" if dated."""
     entry = context["entry"]
     if "doi" in entry.fields:

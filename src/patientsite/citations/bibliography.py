@@ -16,11 +16,12 @@ adding up, often entries later; we name the field whose value runs on).
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from string import digits
+from typing import Any
 
 import pybtex.errors
 from pybtex.bibtex.utils import split_name_list
@@ -35,6 +36,12 @@ from pybtex.database.input.bibtex import (
 )
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PrematureEOF, PybtexSyntaxError
+
+# A field as pybtex's scanner reads it: its name and the parts of its value.
+_Field = tuple[str, list[str]]
+# An @command as the scanner yields it: its name and its body, (key, fields) for an entry,
+# (value parts,) for a @preamble, (name, value parts) for a @string.
+_Command = tuple[str, tuple[Any, ...]]
 
 # The characters a key may hold; the citation syntax in syntax.py accepts exactly these.
 KEY_RE = re.compile(r"[\w:./-]+")
@@ -195,12 +202,12 @@ def _check_dates(entry: Entry, where: str) -> None:
         )
 
 
-def _plain_entries(text: str) -> list[tuple[int, tuple]] | None:
+def _plain_entries(text: str) -> list[tuple[int, _Command]] | None:
     """(line, command) for every entry, as _StrictScanner.commands() gives them, if the text
     holds only plain entries (see _PLAIN_ENTRY_RE) with only blank and comment lines between
     them; else None.
     """
-    commands: list[tuple[int, tuple]] = []
+    commands: list[tuple[int, _Command]] = []
     position, line = 0, 1
     while (at := text.find("@", position)) >= 0:
         match = _PLAIN_ENTRY_RE.match(text, at)
@@ -211,7 +218,7 @@ def _plain_entries(text: str) -> list[tuple[int, tuple]] | None:
         ):
             return None
         line += _newlines(text[position:at])
-        fields = [
+        fields: list[_Field] = [
             (name, [value[1:-1] if value.startswith("{") else value])
             for name, value in _FIELD_RE.findall(match[3])
         ]
@@ -287,8 +294,16 @@ def _newlines(text: str) -> int:
     return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
-class _StrictScanner(LowLevelParser):
+class _StrictScanner(LowLevelParser):  # type: ignore[misc]  # pybtex has no type information
     """pybtex's BibTeX scanner, raising BibliographyError with the entry's line and key."""
+
+    # What this class uses of pybtex's scanner, which sets them.
+    text: str
+    pos: int
+    end_pos: int
+    lineno: int
+    command_start: int | None
+    current_entry_key: str | None
 
     def __init__(self, text: str, source: str, macros: dict[str, str]) -> None:
         super().__init__(text, macros=macros)
@@ -297,7 +312,7 @@ class _StrictScanner(LowLevelParser):
         self.previous: tuple[str, int, int] | None = None
         """The last entry read: its key, the line it starts on and the line it ends on."""
 
-    def commands(self) -> Iterator[tuple[int, tuple]]:
+    def commands(self) -> Iterator[tuple[int, _Command]]:
         """Yield (line, command) for every @command in the text, in order."""
         while True:
             start, start_line = self.pos, self.lineno
@@ -401,7 +416,7 @@ class _StrictScanner(LowLevelParser):
         ) from error
 
 
-class _StrictParser(Parser):
+class _StrictParser(Parser):  # type: ignore[misc]  # pybtex has no type information
     """pybtex's BibTeX parser that keeps each entry's line and stops at the first problem."""
 
     def __init__(self, source: str) -> None:
@@ -414,9 +429,12 @@ class _StrictParser(Parser):
 
     def parse_string(self, text: str) -> None:
         self.unnamed_entry_counter = 1
-        commands = _plain_entries(text)
-        if commands is None:
-            commands = _StrictScanner(text, self.source, self.macros).commands()
+        plain = _plain_entries(text)
+        commands: Iterable[tuple[int, _Command]] = (
+            plain
+            if plain is not None
+            else _StrictScanner(text, self.source, self.macros).commands()
+        )
         for line, (command, body) in commands:
             kind = command.lower()
             if kind == "preamble":
@@ -425,7 +443,7 @@ class _StrictParser(Parser):
                 key, fields = body
                 self._add_entry(line, command, key, fields)
 
-    def _add_entry(self, line: int, entry_type: str, key: str, fields: list) -> None:
+    def _add_entry(self, line: int, entry_type: str, key: str, fields: list[_Field]) -> None:
         where = f"{self.source}:{line}"
         if not KEY_RE.fullmatch(key):
             raise BibliographyError(

@@ -57,7 +57,9 @@ def _creators(entry: Entry) -> NameList:
     return names_of(entry, "author") or names_of(entry, "editor")
 
 
-def _apa_order(entry: Entry, creators: NameList) -> tuple:
+def _apa_order(
+    entry: Entry, creators: NameList
+) -> tuple[tuple[tuple[str, str], ...], tuple[int, str], str, str]:
     """APA 7 (9.44-9.47): authors letter by letter, then year (undated first), then title."""
     title = sortable(_LEADING_ARTICLE_RE.sub("", decode(entry.fields.get("title", ""))))
     # A work without author or editor is alphabetised by its title, in the author position.
@@ -89,7 +91,7 @@ def _with_year_suffixes(works: list[Work]) -> list[Work]:
     text would be the same (e.g. two "Chou et al., 2009" with other co-authors) keeps every
     author-date citation unambiguous.
     """
-    groups: dict[tuple, list[int]] = {}
+    groups: dict[tuple[tuple[str, ...], bool, str | None], list[int]] = {}
     for index, work in enumerate(works):
         groups.setdefault((work.cite_names, work.et_al, work.year), []).append(index)
     suffixed = list(works)

@@ -129,7 +129,7 @@ class PageCitations:
 
     def fill_in_citations(self, html: str) -> str:
         """The converted page's HTML with each citation in place of its placeholder."""
-        parts = []
+        parts: list[str] = []
         position = 0
         open_links = 0
         for match in _CITATION_PLACEHOLDER_RE.finditer(html):

@@ -161,7 +161,7 @@ def _number_runs(known: list[Cited], terms: Terms) -> list[str]:
             runs[-1].append(c)
         else:
             runs.append([c])
-    parts = []
+    parts: list[str] = []
     for run in runs:
         if len(run) < MIN_RANGE:
             parts.extend(_number_link(c, terms) for c in run)

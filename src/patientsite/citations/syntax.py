@@ -179,7 +179,7 @@ def code_free_lines(source: str) -> list[str]:
 def cited_keys(text: str) -> set[str]:
     """The keys of every readable citation in the text, as written (unreadable ones skipped:
     the build reports those)."""
-    keys = set()
+    keys: set[str] = set()
     for match in CITATION_RE.finditer(text):
         try:
             keys.update(item.key for item in parse_citation(match[0]).items)
@@ -221,7 +221,11 @@ class _CitationProcessor(InlineProcessor):
         super().__init__(CITATION_PATTERN, md)
         self.extension = extension
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str | None, int | None, int | None]:
+    # Markdown's InlineProcessor itself changes the signature of Pattern.handleMatch, which
+    # it subclasses; its stubs silence the same error.
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[str | None, int | None, int | None]:
         handler = self.extension.handler
         if handler is None:
             return None, None, None
@@ -290,7 +294,9 @@ class _ListPlacer(Treeprocessor):
         return paragraph
 
     @staticmethod
-    def _replace(parent: etree.Element, marker: etree.Element, elements: list) -> None:
+    def _replace(
+        parent: etree.Element, marker: etree.Element, elements: list[etree.Element]
+    ) -> None:
         index = list(parent).index(marker)
         parent.remove(marker)
         for offset, element in enumerate(elements):

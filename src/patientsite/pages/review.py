@@ -95,13 +95,13 @@ def _unreadable_front_matter(block: str) -> FrontMatterError:
         yaml.load(block, frontmatter.LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark else None
+        line_number = mark.line + 2 if mark else None
         cause = " ".join(part for part in (error.context, error.problem) if part)
         return FrontMatterError(
             f"the front matter is not valid YAML ({cause}). Write each field on a line of its "
             "own as 'name: value'; put a value that holds ': ' or starts with [ { # & * in "
             "quotes.",
-            line,
+            line_number,
         )
     except (yaml.YAMLError, ValueError) as error:
         return FrontMatterError(f"the front matter is not valid YAML: {error}")

@@ -218,10 +218,11 @@ def build_posters(settings: Settings, language: Language, pages: list[Page]) -> 
     if one.size_pt >= LARGE_PRINT_PT:
         a3 = one.document
     else:
-        sheets = [_fit_sheet(settings, html.messages, TEXT_SIZES_PT, what_a3)]
+        fitted = [_fit_sheet(settings, html.messages, TEXT_SIZES_PT, what_a3)]
         if html.signs:
-            sheets.append(_fit_sheet(settings, html.signs, TEXT_SIZES_PT, what_a3))
-        if None in sheets:
+            fitted.append(_fit_sheet(settings, html.signs, TEXT_SIZES_PT, what_a3))
+        sheets = [sheet for sheet in fitted if sheet is not None]
+        if len(sheets) < len(fitted):
             raise PdfError(
                 f"{what_a3}: the key messages of {home} or the warning signs do not fit on "
                 f"one A3 sheet at {LARGE_PRINT_PT} pt. Shorten them."

@@ -26,7 +26,8 @@ _ATTRIBUTE_PREFIXES = {
 
 def parse(html: str) -> ET.Element:
     """The ``<html>`` element of a whole page, HTML elements without a namespace."""
-    return tinyhtml5.parse(html, namespace_html_elements=False)
+    root: ET.Element = tinyhtml5.parse(html, namespace_html_elements=False)  # untyped library
+    return root
 
 
 def parse_fragment(html: str) -> ET.Element:

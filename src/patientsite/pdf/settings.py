@@ -15,9 +15,14 @@ from xml.etree import ElementTree
 from PIL import Image, UnidentifiedImageError
 
 from patientsite import settings
-from patientsite.pages.siteinfo import Clinic
+
+# Clinic, Language and SettingsError are part of this module's interface (`as` says so to mypy):
+# the PDF and share code take them from here with the settings they belong to.
+from patientsite.pages.siteinfo import Clinic as Clinic
 from patientsite.pdf.labels import LABELS
-from patientsite.settings import Language, SettingsError, SiteSettings
+from patientsite.settings import Language as Language
+from patientsite.settings import SettingsError as SettingsError
+from patientsite.settings import SiteSettings
 from patientsite.warning_signs.source import (
     DEFAULT_FILE,
     WarningSigns,

@@ -11,14 +11,17 @@ import functools
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 FOLDER = Path(__file__).parent
 SHARED = "shared"
 
-T = TypeVar("T")
+T = TypeVar("T", bound="DataclassInstance")
 
 # A word is a text, or a list of texts (the steps of the share page's e-mail instructions).
 Word = str | tuple[str, ...]
@@ -102,7 +105,7 @@ def view(cls: type[T], language: str, part: str, /, **given: Any) -> T:
         raise WordsError(
             f"{_name(language)}: '{part}:' has words nothing shows: {', '.join(unused)}."
         )
-    values = {}
+    values: dict[str, Any] = {}
     for name in names:
         if name in given:
             values[name] = given[name]
@@ -117,14 +120,15 @@ def view(cls: type[T], language: str, part: str, /, **given: Any) -> T:
     return cls(**values)
 
 
-def citation_words(language: str) -> dict[str, Word]:
+def citation_words(language: str) -> dict[str, str]:
     """The words of patientsite.citations.locale.Terms: the `citations` section and the shared
-    `references`. The `and` of running text and the one a screen reader says are one word."""
+    `references`. The `and` of running text and the one a screen reader says are one word.
+    Each is a text: a list there is an error."""
     own = dict(section(language, "citations"))
-    joining = own.pop("and")
-    return {
-        **own,
-        "narrative_and": joining,
-        "spoken_and": joining,
-        "references": section(language, SHARED)["references"],
-    }
+    own["references"] = section(language, SHARED)["references"]
+    texts = {key: word for key, word in own.items() if isinstance(word, str)}
+    if len(texts) < len(own):
+        lists = ", ".join(sorted(set(own) - set(texts)))
+        raise WordsError(f"{_name(language)}: the citations' words are texts, not lists: {lists}.")
+    joining = texts.pop("and")
+    return {**texts, "narrative_and": joining, "spoken_and": joining}

@@ -14,7 +14,9 @@ import logging
 import os
 import shutil
 from pathlib import Path
+from typing import cast
 
+from markdown.extensions import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -52,6 +54,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self._read: tuple[object, ...] | None = None
         """The file and options the catalogue was read with; see on_config."""
         self.extension = CitationsExtension()
+        self._page: PageCitations | None = None
+        """The page being converted; the extension sees it only as a CitationHandler."""
         self._pages: dict[str, tuple[Page, PageCitations]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -77,8 +81,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             self._read = read
             for message in self.catalogue.warnings:
                 log.warning(message)
-        if self.extension not in config.markdown_extensions:
-            config.markdown_extensions.append(self.extension)
+        # MkDocs types the list as extension names, but hands it to Markdown, which takes
+        # Extension instances too; ours is an instance, as it carries the page's handler.
+        extensions = cast("list[str | Extension]", config.markdown_extensions)
+        if self.extension not in extensions:
+            extensions.append(self.extension)
         return config
 
     def on_serve(
@@ -103,9 +110,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             raise PluginError("patientsite/citations: on_config did not run before the pages.")
         source_name = os.path.relpath(page.file.abs_src_path or "", _config_dir(config))
         terms = self._terms(page, config, markdown, source_name)
-        self.extension.handler = None
+        self._page = None
         if terms is not None:
-            self.extension.handler = PageCitations(
+            self._page = PageCitations(
                 self.catalogue,
                 terms,
                 numeric=self.config.style == "numeric",
@@ -113,6 +120,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 source_name=source_name,
                 read_source=lambda: page.file.content_string,
             )
+        self.extension.handler = self._page
         return markdown
 
     # After the other plugins' on_page_content: patientsite/pages parses each page's HTML for
@@ -123,7 +131,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return html
-        handler, self.extension.handler = self.extension.handler, None
+        handler, self._page = self._page, None
+        self.extension.handler = None
         if handler is None:
             return html
         self._pages[page.file.src_uri] = (page, handler)

@@ -7,14 +7,16 @@ MkDocs, static-i18n and those modules.
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from patientsite.languages.alternates import absolute_url, home_pages, page_alternates
 from patientsite.languages.counterparts import find_missing_counterparts
@@ -131,10 +133,16 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     # After static-i18n's on_page_context (50), which fills in the per-page alternates.
     @event_priority(0)
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self,
+        template_context: TemplateContext,
+        *,
+        page: Page,
+        config: MkDocsConfig,
+        nav: Navigation,
+    ) -> TemplateContext:
         if not self.config.enabled:
-            return context
+            return template_context
+        context = _open(template_context)
         language = self._current_language(config)
         site_url = config.site_url or ""
         urls = {lang: file.url for lang, file in getattr(page.file, "alternates", {}).items()}
@@ -158,16 +166,17 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             "url": page.canonical_url or absolute_url(site_url, page.url),
             "image": absolute_url(site_url, self.config.og_image),
         }
-        return context
+        return template_context
 
     def on_template_context(
-        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
-    ) -> dict[str, Any]:
+        self, template_context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
         if self.config.enabled:
+            context = _open(template_context)
             context["site_labels"] = labels_for(self._current_language(config))
             if template_name == "404.html":
                 self._not_found_alternates(context, config)
-        return context
+        return template_context
 
     def _not_found_alternates(self, context: dict[str, Any], config: MkDocsConfig) -> None:
         """A "not found" page has no counterpart in another language: its language switch
@@ -260,6 +269,12 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 )
 
     on_post_build = CombinedEvent(_move_404, _finish_site)
+
+
+def _open(context: TemplateContext) -> dict[str, Any]:
+    """The context as what it is, a dict the templates read: MkDocs' type lists only MkDocs' own
+    keys, and we add ours (site_alternates, site_labels, og) for our templates."""
+    return cast("dict[str, Any]", context)
 
 
 def _base_url(page: Page) -> str:
