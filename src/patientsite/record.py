@@ -4,12 +4,13 @@ The build writes it into the built site; the PDF step, the share kit and the lin
 it, instead of reading the theme's navigation or headings back out of the HTML. So a new theme
 (or a new site generator) only has to write this file again.
 
-The plugins each write their own section (pages, citations); reading fails loudly when the
-file or a section is missing, so a step can never quietly work from half a site.
+Each plugin writes its own section (today the pages plugin writes "pages"); reading fails
+loudly when the file or its pages are missing, so a step can never quietly work from half a
+site.
 """
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -34,8 +35,6 @@ class PageRecord:
     description: str  # the page's one-line description, or ""
     reviewed: date | None  # when a person last reviewed it; None for a draft
     next_review: date | None  # when it must be reviewed again, when set
-    cites: tuple[str, ...] = ()  # the citation keys of its reference list, in list order
-    sources: bool = False  # True for the page that lists every work the site cites
 
 
 @dataclass(frozen=True)
@@ -49,18 +48,12 @@ class LanguageRecord:
     def page(self, url: str) -> PageRecord | None:
         return next((page for page in self.pages if page.url == url), None)
 
-    @property
-    def sources_page(self) -> PageRecord | None:
-        """The page with the full reference list, if the site has one."""
-        return next((page for page in self.pages if page.sources), None)
-
 
 @dataclass(frozen=True)
 class BuildRecord:
     """Everything the steps after the build read about it."""
 
     languages: tuple[LanguageRecord, ...]  # default language first
-    numbers: Mapping[str, int]  # each cited work's number, the same on every page
 
     def language(self, code: str) -> LanguageRecord:
         for language in self.languages:
@@ -94,8 +87,6 @@ def pages_section(languages: Sequence[LanguageRecord]) -> list[dict[str, Any]]:
                     "description": page.description,
                     "reviewed": _iso(page.reviewed),
                     "next_review": _iso(page.next_review),
-                    "cites": list(page.cites),
-                    "sources": page.sources,
                 }
                 for page in language.pages
             ],
@@ -141,8 +132,6 @@ def read(site_dir: Path) -> BuildRecord:
                     description=page["description"],
                     reviewed=_date(page["reviewed"]),
                     next_review=_date(page["next_review"]),
-                    cites=tuple(page["cites"]),
-                    sources=bool(page["sources"]),
                 )
                 for page in entry["pages"]
             ),
@@ -151,5 +140,4 @@ def read(site_dir: Path) -> BuildRecord:
     )
     if not languages or not all(language.pages for language in languages):
         raise RecordError(f"{path} lists no pages. {hint}")
-    numbers = data.get("citations", {}).get("numbers", {})
-    return BuildRecord(languages=languages, numbers=dict(numbers))
+    return BuildRecord(languages=languages)
