@@ -9,19 +9,11 @@ import os
 import sys
 from pathlib import Path
 
-from patientsite.publish import publish, run_stoppable, source_date_epoch
+from patientsite.publish import build_environment, publish, run_stoppable
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CHECK_LINKS = ROOT / "scripts" / "check_links.py"
-# The words the build's last line uses for a failed step (as the README names the steps).
-STEP_NAMES = {
-    "mkdocs build": "mkdocs build",
-    "patientsite.pdf": "PDF step",
-    "patientsite.share": "share kit",
-    "patientsite.headers": "headers step",
-    "check_links.py": "link check",
-}
 
 
 def steps(site_dir: Path, config_file: Path) -> list[list[str]]:
@@ -44,20 +36,14 @@ def build(target: Path, config_file: Path) -> int:
     """Build into a temporary folder beside ``target``, then swap it in. Returns an exit code."""
     project = config_file.parent
     work = target.parent / f".{target.name}-build-{os.getpid()}"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    # Every date in the output (sitemap.xml.gz, the review check, PDFs) then comes from the
-    # commit (or without git from the pages' newest review date), not from the clock: two
-    # builds of the same files are byte-identical.
-    epoch = source_date_epoch(project, os.environ)
-    if epoch is None:
+    env = build_environment(project, os.environ)
+    if "SOURCE_DATE_EPOCH" not in env:
         print("Note: no git, no SOURCE_DATE_EPOCH, no review dates: dates come from the clock.")
-    else:
-        env["SOURCE_DATE_EPOCH"] = epoch
     failure = publish(steps(work, config_file), work, target, cwd=project, env=env)
     if failure is not None:
-        step = STEP_NAMES.get(failure.describe(), failure.describe())
         print(
-            f"\nBuild failed in: {step} (the cause is above). {target.name}/ was left as it was.",
+            f"\nBuild failed in: {failure.step_name()} (the cause is above). "
+            f"{target.name}/ was left as it was.",
             file=sys.stderr,
         )
         return failure.returncode

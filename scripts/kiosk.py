@@ -11,17 +11,11 @@ import time
 from pathlib import Path
 
 from patientsite.kiosk import PRINT_BUILD, KioskError, kiosk_config
-from patientsite.publish import publish, run_stoppable, source_date_epoch
+from patientsite.publish import build_environment, publish, run_stoppable
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CHECK_LINKS = ROOT / "scripts" / "check_links.py"
-STEP_NAMES = {
-    "mkdocs build": "mkdocs build",
-    "patientsite.pdf": "PDF step",
-    "patientsite.kiosk": "kiosk step",
-    "check_links.py": "link check",
-}
 
 
 def steps(work: Path, config_file: Path, kiosk_file: Path) -> list[list[str]]:
@@ -58,18 +52,15 @@ def build(target: Path, config_file: Path) -> int:
     except KioskError as error:
         print(f"Kiosk not built: {error}", file=sys.stderr)
         return 1
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    # The same dates as `make site`: from the last commit, so the PDFs match the site's.
-    if (epoch := source_date_epoch(project, os.environ)) is not None:
-        env["SOURCE_DATE_EPOCH"] = epoch
+    # The same dates as `make site`, so the PDFs match the site's.
+    env = build_environment(project, os.environ)
     try:
         failure = publish(steps(work, config_file, kiosk_file), work, target, cwd=project, env=env)
     finally:
         kiosk_file.unlink(missing_ok=True)
     if failure is not None:
-        step = STEP_NAMES.get(failure.describe(), failure.describe())
         print(
-            f"\nKiosk build failed in: {step} (the cause is above). "
+            f"\nKiosk build failed in: {failure.step_name()} (the cause is above). "
             f"{target.name}/ was left as it was.",
             file=sys.stderr,
         )

@@ -39,6 +39,16 @@ _REVIEWED_RE = re.compile(r"^reviewed:[ \t]*[\"']?(\d{4}-\d{2}-\d{2})[\"']?[ \t]
 _STOP_SECONDS = 5
 
 
+# The words a failed build's last line uses for a step, as the README names the steps.
+STEP_NAMES = {
+    "patientsite.pdf": "PDF step",
+    "patientsite.share": "share kit",
+    "patientsite.headers": "headers step",
+    "patientsite.kiosk": "kiosk step",
+    "check_links.py": "link check",
+}
+
+
 @dataclass(frozen=True)
 class StepFailure:
     """A build step that did not succeed."""
@@ -53,6 +63,21 @@ class StepFailure:
         if names[0].startswith("python") and len(names) > 1:
             return names[2] if names[1] == "-m" and len(names) > 2 else names[1]
         return " ".join(names[:2])
+
+    def step_name(self) -> str:
+        """The step in the words of the build's last line: "PDF step", "mkdocs build"."""
+        return STEP_NAMES.get(self.describe(), self.describe())
+
+
+def build_environment(project: Path, environ: Mapping[str, str]) -> dict[str, str]:
+    """The environment of a build's steps: no MkDocs-2 banners, and every date in the output
+    (sitemap, review check, PDFs) from SOURCE_DATE_EPOCH (see source_date_epoch) rather than
+    the clock, so two builds of the same files are byte-identical. Without git, that variable
+    or any review date, it is left out and dates come from the clock."""
+    env = {**environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    if (epoch := source_date_epoch(project, environ)) is not None:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    return env
 
 
 def source_date_epoch(project: Path, environ: Mapping[str, str]) -> str | None:

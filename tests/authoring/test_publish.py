@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from patientsite.publish import StepFailure, publish, run_step, source_date_epoch, swap_in
+from patientsite.publish import (
+    StepFailure,
+    build_environment,
+    publish,
+    run_step,
+    source_date_epoch,
+    swap_in,
+)
 from tests.authoring.helpers import git, process_exists, snapshot
 
 
@@ -262,3 +269,17 @@ def test_the_published_site_is_readable_by_a_web_server_whatever_the_umask(
         os.umask(old_umask)
     assert result is None
     assert _modes(tmp_path / "site") == {("dir", 0o755), ("file", 0o644)}
+
+
+def test_a_failed_step_is_named_as_the_readme_names_it() -> None:
+    python = sys.executable
+    assert StepFailure([python, "-m", "patientsite.pdf"], 1).step_name() == "PDF step"
+    assert StepFailure([python, "scripts/check_links.py"], 1).step_name() == "link check"
+    assert StepFailure(["/x/.venv/bin/mkdocs", "build"], 1).step_name() == "mkdocs build"
+
+
+def test_steps_get_the_commit_time_and_no_mkdocs_2_banner(tmp_path: Path) -> None:
+    env = build_environment(tmp_path, {"SOURCE_DATE_EPOCH": "1700000000", "HOME": "/h"})
+    assert env["SOURCE_DATE_EPOCH"] == "1700000000" and env["HOME"] == "/h"
+    assert env["NO_MKDOCS_2_WARNING"] == "1"
+    assert "SOURCE_DATE_EPOCH" not in build_environment(tmp_path, {})
