@@ -3,7 +3,6 @@ the labelled language switch, the print links, citation popovers on a phone, and
 at phone and desktop widths."""
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,27 +24,6 @@ PRINT_NAMES = {"nl": "Printen of bewaren als PDF", "en": "Print or save as PDF"}
 
 def language(path: str) -> str:
     return "en" if path.startswith("en/") else "nl"
-
-
-@pytest.fixture
-def open_page(browser: Any) -> Iterator[Any]:
-    """Opens pages in fresh contexts (viewport, colour scheme, touch); checks script errors."""
-    contexts: list[Any] = []
-    errors: list[str] = []
-
-    def open_(url: str, width: int = 1280, height: int = 900, **options: Any) -> Any:
-        context = browser.new_context(viewport={"width": width, "height": height}, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-    assert errors == []
 
 
 def axe_violations(page: Any) -> Any:

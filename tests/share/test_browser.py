@@ -28,27 +28,6 @@ def share_url(shared_site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def open_page(browser: Any) -> Iterator[Any]:
-    """Opens pages in fresh contexts; fails the test on a script error."""
-    contexts: list[Any] = []
-    errors: list[str] = []
-
-    def open_(url: str, width: int = 1280, **options: Any) -> Any:
-        context = browser.new_context(viewport={"width": width, "height": 900}, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-    assert errors == []
-
-
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_share_page_has_no_axe_violations(
