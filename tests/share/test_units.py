@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from patientsite import record
+from patientsite.pdf.collect import CollectError
 from patientsite.pdf.settings import Clinic, Language, Settings
 from patientsite.share.kit import (
     ShareLink,
@@ -14,6 +16,7 @@ from patientsite.share.kit import (
     email_text,
     html_file,
     page_file,
+    share_links,
     text_file,
 )
 from patientsite.share.page import PageError, share_page
@@ -180,3 +183,18 @@ def test_a_site_without_a_built_home_page_or_stylesheet_is_named(tmp_path: Path)
     (tmp_path / "index.html").write_text(f"<html><head></head>{BODY}</body></html>", "utf-8")
     with pytest.raises(PageError, match="no stylesheet on the built home page of 'nl'"):
         share_page(settings(tmp_path), NL, [])
+
+
+def test_the_pages_to_share_come_from_the_build_record(tmp_path: Path) -> None:
+    with pytest.raises(CollectError, match=r"build-record\.json is missing"):
+        share_links(settings(tmp_path), NL)
+    pages = (
+        record.PageRecord("scan/", "docs/nl/scan.md", "Waarom geen scan?", "", None, None),
+        record.PageRecord("", "docs/nl/index.md", "Rugpijn", "", None, None),
+    )
+    languages = [record.LanguageRecord("nl", "", pages)]
+    record.write_section(tmp_path, "pages", record.pages_section(languages))
+    assert share_links(settings(tmp_path), NL) == [
+        ShareLink("nl", "index", "Rugpijn", "https://x.example/"),
+        ShareLink("nl", "scan", "Waarom geen scan?", "https://x.example/scan/"),
+    ]

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from patientsite.pdf.collect import CollectError, collect
+from patientsite import record
+from patientsite.pdf.collect import CollectError, slug_of
 from patientsite.pdf.qr import qr_png, qr_svg
 from patientsite.pdf.settings import FONTS_DIR, Language, Settings, SettingsError, load_settings
 from patientsite.publish import make_readable
@@ -41,15 +42,20 @@ class ShareLink:
 
 
 def share_links(settings: Settings, language: Language) -> list[ShareLink]:
-    """The pages of a language in navigation order, with their absolute addresses."""
+    """The pages of a language in reading order (the home page first), with their absolute
+    addresses, from the build record: the share kit needs no page's HTML."""
+    try:
+        pages = record.read(settings.site_dir).language(language.code).pages
+    except record.RecordError as error:
+        raise CollectError(str(error)) from error
     return [
         ShareLink(
             lang=language.code,
-            slug=page.slug,
+            slug=slug_of(page.url),
             title=page.title,
-            url=settings.page_url(language, page.path),
+            url=settings.page_url(language, page.url),
         )
-        for page in collect(settings, language)
+        for page in sorted(pages, key=lambda page: page.url != "")
     ]
 
 
