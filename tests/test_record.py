@@ -1,6 +1,7 @@
 """The build record: written section by section, read back whole, loud when missing."""
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +24,7 @@ def _languages() -> list[record.LanguageRecord]:
 
 
 def test_sections_written_apart_are_read_back_together(tmp_path: Path) -> None:
-    record.write_section(tmp_path, "citations", {"numbers": {"chou2007": 7}})
+    record.write_section(tmp_path, "citations", [])
     record.write_section(tmp_path, "pages", record.pages_section(_languages()))
     built = record.read(tmp_path)
     nl = built.language("nl")
@@ -33,14 +34,35 @@ def test_sections_written_apart_are_read_back_together(tmp_path: Path) -> None:
         built.language("en")
 
 
+def test_citations_join_their_pages(tmp_path: Path) -> None:
+    record.write_section(tmp_path, "pages", record.pages_section(_languages()))
+    cited = (record.CitedWork("chou2011", 6, "ref-chou2011"), record.CitedWork("a", 1, "ref-a"))
+    citations = [record.LanguageCitations("nl", "sources/", {"scan/": cited})]
+    record.write_section(tmp_path, "citations", record.citations_section(citations))
+    nl = record.read(tmp_path).language("nl")
+    assert nl.full_list == "sources/"
+    assert nl.page("scan/") == replace(_languages()[0].pages[0], cited=cited)
+    assert nl.page("sources/") == _languages()[0].pages[1]
+
+
+def test_a_site_without_citations_cites_nothing(tmp_path: Path) -> None:
+    record.write_section(tmp_path, "pages", record.pages_section(_languages()))
+    nl = record.read(tmp_path).language("nl")
+    assert nl.full_list is None
+    assert all(page.cited == () for page in nl.pages)
+
+
 def test_rewriting_a_section_replaces_only_that_section(tmp_path: Path) -> None:
     record.write_section(tmp_path, "pages", record.pages_section(_languages()))
-    record.write_section(tmp_path, "citations", {"numbers": {"a": 1}})
-    record.write_section(tmp_path, "citations", {"numbers": {"b": 2}})
+    first = record.LanguageCitations("nl", "a/", {})
+    second = record.LanguageCitations("nl", "sources/", {})
+    record.write_section(tmp_path, "citations", record.citations_section([first]))
+    record.write_section(tmp_path, "citations", record.citations_section([second]))
     built = record.read(tmp_path)
     assert built.language("nl").pages
+    assert built.language("nl").full_list == "sources/"
     data = json.loads((tmp_path / record.FILE_NAME).read_text(encoding="utf-8"))
-    assert data["citations"] == {"numbers": {"b": 2}}
+    assert data["citations"] == [{"code": "nl", "full_list": "sources/", "pages": []}]
 
 
 def test_missing_empty_or_foreign_records_fail_loudly(tmp_path: Path) -> None:

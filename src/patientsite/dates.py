@@ -27,4 +27,3 @@ def month_name(month: int, language: str) -> str:
     """A month's name (January is 1) as written inside a sentence: maart, March."""
     # Babel's locale data is typed loosely (Any); the month names are strings.
     return str(get_month_names("wide", "format", locale=language)[month])
-

@@ -35,4 +35,3 @@ def split(text: str) -> tuple[str, dict[str, Any]]:
     if not isinstance(data, dict):
         return text, {}
     return text[match.end() :].lstrip("\n"), data
-

@@ -4,14 +4,16 @@ The build writes it into the built site; the PDF step, the share kit and the lin
 it, instead of reading the theme's navigation or headings back out of the HTML. So a new theme
 (or a new site generator) only has to write this file again.
 
-Each plugin writes its own section (today the pages plugin writes "pages"); reading fails
-loudly when the file or its pages are missing, so a step can never quietly work from half a
-site.
+Each plugin writes its own section: the pages plugin "pages" (every page in reading order),
+the citations plugin "citations" (which works each page cites, under which number, and which
+page holds the full reference list). Reading fails loudly when the file or its pages are
+missing, so a step can never quietly work from half a site; a site built without the citations
+plugin simply cites nothing.
 """
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,15 @@ class RecordError(ValueError):
 
 
 @dataclass(frozen=True)
+class CitedWork:
+    """A work a page cites, as the page's reference list shows it."""
+
+    key: str  # its key in the .bib file: "chou2011"
+    number: int  # its number in the full reference list, the same on every page and language
+    anchor: str  # the id of its entry in the page's reference list: "ref-chou2011"
+
+
+@dataclass(frozen=True)
 class PageRecord:
     """One page of one language, as the build saw it."""
 
@@ -35,6 +46,7 @@ class PageRecord:
     description: str  # the page's one-line description, or ""
     reviewed: date | None  # when a person last reviewed it; None for a draft
     next_review: date | None  # when it must be reviewed again, when set
+    cited: tuple[CitedWork, ...] = ()  # the works its reference list shows, in that order
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,7 @@ class LanguageRecord:
     code: str  # "nl"
     root: str  # where its pages start below the site's address: "" or "en/"
     pages: tuple[PageRecord, ...]
+    full_list: str | None = None  # the url of the page with the full reference list, if any
 
     def page(self, url: str) -> PageRecord | None:
         return next((page for page in self.pages if page.url == url), None)
@@ -95,6 +108,30 @@ def pages_section(languages: Sequence[LanguageRecord]) -> list[dict[str, Any]]:
     ]
 
 
+@dataclass(frozen=True)
+class LanguageCitations:
+    """What the citations plugin knows of one language's build."""
+
+    code: str
+    full_list: str | None  # the url of the page with the full reference list, if any
+    cited: dict[str, tuple[CitedWork, ...]]  # each citing page's works, by the page's url
+
+
+def citations_section(languages: Sequence[LanguageCitations]) -> list[dict[str, Any]]:
+    """The citations part of the record, as JSON data."""
+    return [
+        {
+            "code": language.code,
+            "full_list": language.full_list,
+            "pages": [
+                {"url": url, "cited": [asdict(work) for work in works]}
+                for url, works in language.cited.items()
+            ],
+        }
+        for language in languages
+    ]
+
+
 def write_section(site_dir: Path, name: str, data: object) -> None:
     """Set one section of the record, keeping the others (each plugin writes its own)."""
     path = site_dir / FILE_NAME
@@ -120,24 +157,36 @@ def read(site_dir: Path) -> BuildRecord:
         raise RecordError(f"{path} cannot be read ({error}). {hint}") from error
     if not isinstance(data, dict) or data.get("version") != VERSION:
         raise RecordError(f"{path} is from another version of the build. {hint}")
+    citations = {entry["code"]: entry for entry in data.get("citations") or []}
     languages = tuple(
-        LanguageRecord(
-            code=entry["code"],
-            root=entry["root"],
-            pages=tuple(
-                PageRecord(
-                    url=page["url"],
-                    source=page["source"],
-                    title=page["title"],
-                    description=page["description"],
-                    reviewed=_date(page["reviewed"]),
-                    next_review=_date(page["next_review"]),
-                )
-                for page in entry["pages"]
-            ),
-        )
-        for entry in data.get("pages") or []
+        _language(entry, citations.get(entry["code"], {})) for entry in data.get("pages") or []
     )
     if not languages or not all(language.pages for language in languages):
         raise RecordError(f"{path} lists no pages. {hint}")
     return BuildRecord(languages=languages)
+
+
+def _language(pages: dict[str, Any], citations: dict[str, Any]) -> LanguageRecord:
+    cited = {
+        page["url"]: tuple(
+            CitedWork(work["key"], work["number"], work["anchor"]) for work in page["cited"]
+        )
+        for page in citations.get("pages", [])
+    }
+    return LanguageRecord(
+        code=pages["code"],
+        root=pages["root"],
+        pages=tuple(
+            PageRecord(
+                url=page["url"],
+                source=page["source"],
+                title=page["title"],
+                description=page["description"],
+                reviewed=_date(page["reviewed"]),
+                next_review=_date(page["next_review"]),
+                cited=cited.get(page["url"], ()),
+            )
+            for page in pages["pages"]
+        ),
+        full_list=citations.get("full_list"),
+    )

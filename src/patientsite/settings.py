@@ -106,9 +106,7 @@ def read_yaml(config_file: Path) -> dict[str, Any]:
     try:
         text = config_file.read_text(encoding="utf-8")
     except FileNotFoundError as error:
-        raise SettingsError(
-            f"{config_file} not found: run this from the site's folder."
-        ) from error
+        raise SettingsError(f"{config_file} not found: run this from the site's folder.") from error
     except (OSError, UnicodeDecodeError) as error:
         raise SettingsError(f"Cannot read the settings file {config_file}: {error}") from error
     try:

@@ -101,7 +101,7 @@ def check_numbers(site: Path, lang: str) -> int:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_fixture_numbers_equal_the_site(fixture_site: Path, lang: str) -> None:
-    # The page "scan" cites only work 2: its own list must print "2.", not "1.".
+    # The page "scan" cites only work 2 (chou2011): its own list must print "2.", not "1.".
     assert check_numbers(fixture_site, lang) >= 3
     entries = printed_entries(pdf(fixture_site, lang, "article.pdf"), full_list(fixture_site, lang))
     assert entries.count((2, 2)) == 3  # on the home page, the scan page and the full list

@@ -8,7 +8,7 @@ import pytest
 
 from patientsite import record
 from patientsite.pdf import coverage, htmltree, sources
-from patientsite.pdf.article import keep_numbers
+from patientsite.pdf.article import keep_numbers, order_chapters
 from patientsite.pdf.citations import strip_citations
 from patientsite.pdf.collect import CollectError, Page, collect
 from patientsite.pdf.document import css_string, margin_css
@@ -57,11 +57,16 @@ def test_pages_come_from_the_build_record_home_first(tmp_path: Path) -> None:
     ]
     languages = [record.LanguageRecord("nl", "", tuple(entries))]
     record.write_section(tmp_path, "pages", record.pages_section(languages))
+    cited = (record.CitedWork("chou2011", 6, "ref-chou2011"),)
+    citations = [record.LanguageCitations("nl", "alarm/", {"scan/": cited})]
+    record.write_section(tmp_path, "citations", record.citations_section(citations))
     settings = replace(SETTINGS, site_dir=tmp_path, languages=(SETTINGS.languages[0],))
     pages = collect(settings, settings.languages[0])
     assert [page.path for page in pages] == ["", "scan/", "alarm/"]
     assert [page.title for page in pages] == ["Start", "Scan", "Alarm"]
     assert [page.reviewed for page in pages] == [None, date(2026, 3, 1), None]
+    assert [page.reference_anchors for page in pages] == [set(), {"ref-chou2011"}, set()]
+    assert [page.full_list for page in pages] == [False, False, True]
     assert htmltree.query(pages[0].article, "a.headerlink") is None
 
 
@@ -121,8 +126,21 @@ def test_english_links_resolve_below_the_language_root() -> None:
 def test_strip_citations(html: str, expected: str | None) -> None:
     references = '<h2 id="bronnen">Bronnen</h2><ol><li id="ref-a">A</li><li id="ref-b">B</li></ol>'
     article = htmltree.parse_fragment(html + references)
-    strip_citations(article, "Bronnen")
+    strip_citations(article, {"ref-a", "ref-b"})
     assert htmltree.inner_html(article) == (expected or html) + references
+
+
+def test_only_links_to_the_recorded_reference_entries_are_citations() -> None:
+    html = '<p>Zie <span>[<a href="#ref-a">1</a>]</span> en <span>[<a href="#b">2</a>]</span>.</p>'
+    article = htmltree.parse_fragment(html)
+    strip_citations(article, {"ref-a"})
+    assert htmltree.inner_html(article) == '<p>Zie en <span>[<a href="#b">2</a>]</span>.</p>'
+
+
+def test_the_page_with_the_full_reference_list_goes_last() -> None:
+    pages = [page("", "", "index"), page("", "sources/", "sources"), page("", "scan/", "scan")]
+    pages[1].full_list = True
+    assert [page.slug for page in order_chapters(pages)] == ["index", "scan", "sources"]
 
 
 def test_page_numbers_in_both_languages() -> None:

@@ -41,8 +41,7 @@ def test_words_of_splits_where_the_search_splits() -> None:
 
 def test_parse_synonyms_reads_words_lists_and_lines() -> None:
     text = (
-        "# comment\nkinesist: [kinesitherapeut, kinesitherapie]\n\nslipped disc: hernia\n"
-        "no: nee\n"
+        "# comment\nkinesist: [kinesitherapeut, kinesitherapie]\n\nslipped disc: hernia\nno: nee\n"
     )
     assert parse_synonyms(text, "nl.yml") == [
         Synonym("kinesist", ("kinesitherapeut", "kinesitherapie"), 2),

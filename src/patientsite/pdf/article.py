@@ -22,15 +22,10 @@ from patientsite.pdf.document import (
 from patientsite.pdf.labels import Labels
 from patientsite.pdf.settings import BODY_FAMILIES, Language, Settings
 
-# The page with the full reference list (same file name in every language).
-REFERENCES_PAGE = "sources/"
-
 
 def order_chapters(pages: list[Page]) -> list[Page]:
-    """Navigation order, with the full reference list moved to the end."""
-    return [p for p in pages if p.path != REFERENCES_PAGE] + [
-        p for p in pages if p.path == REFERENCES_PAGE
-    ]
+    """Navigation order, with the page of the full reference list moved to the end."""
+    return sorted(pages, key=lambda page: page.full_list)
 
 
 def prepare(pages: list[Page], settings: Settings, language: Language) -> None:

@@ -1,14 +1,15 @@
 """Take citation markers out of the handout: on a wall poster they point at nothing.
 
 A citation is recognised by what it does, not by the citation plugin's class names: a link to
-an entry of the page's reference list (the part of the page after its "Bronnen"/"References"
-heading). The inline marker around it, such as ``<span>[6, 10]</span>``, goes with it when
-every link in that marker is a citation. Pages built without the citations plugin still show the
-author's syntax (``[@chou2011]``); that is taken out too.
+an entry of the page's reference list, whose ids the build record names. The inline marker
+around it, such as ``<span>[6, 10]</span>``, goes with it when every link in that marker is a
+citation. Pages built without the citations plugin still show the author's syntax
+(``[@chou2011]``); that is taken out too.
 """
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Set
 
 from patientsite.pdf import htmltree
 
@@ -16,22 +17,9 @@ _RAW_CITATION = re.compile(r"\s*\[(?:-?@[\w:./-]+[^\[\]]*)(?:;\s*-?@[\w:./-]+[^\
 _INLINE = frozenset(("span", "sup", "cite", "small"))
 
 
-def reference_ids(article: ET.Element, heading: str) -> set[str]:
-    """The ids of everything after the page's reference-list heading."""
-    ids: set[str] = set()
-    inside = False
-    for element in htmltree.iter_outside_svg(article):
-        name = htmltree.local_name(element.tag) if isinstance(element.tag, str) else ""
-        if name in ("h1", "h2"):
-            inside = htmltree.text_of(element) == heading
-        elif inside and element.get("id"):
-            ids.add(element.get("id", ""))
-    return ids
-
-
-def strip_citations(article: ET.Element, heading: str) -> None:
-    """Remove citation markers from an article (in place)."""
-    targets = reference_ids(article, heading)
+def strip_citations(article: ET.Element, targets: Set[str]) -> None:
+    """Remove citation markers (links to the reference list entries ``targets``) from an
+    article, in place."""
     parents = {child: parent for parent in article.iter() for child in parent}
     citation_links = [
         element
@@ -53,7 +41,7 @@ def strip_citations(article: ET.Element, heading: str) -> None:
         element.tail = _RAW_CITATION.sub("", element.tail) if element.tail else element.tail
 
 
-def _is_marker(element: ET.Element, targets: set[str]) -> bool:
+def _is_marker(element: ET.Element, targets: Set[str]) -> bool:
     """Whether an inline element is a citation marker: every link in it is a citation."""
     if htmltree.local_name(element.tag) not in _INLINE:
         return False

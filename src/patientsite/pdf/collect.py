@@ -37,6 +37,8 @@ class Page:
     reviewed: date | None  # the page's last-reviewed date, if the page shows one
     article: ET.Element  # the page's <article>, without the theme's chrome
     file: Path  # the built HTML file
+    reference_anchors: frozenset[str] = frozenset()  # ids of its reference list's entries
+    full_list: bool = False  # whether it is the page with the full reference list
 
 
 def in_site(settings: Settings, file: Path) -> str:
@@ -73,7 +75,9 @@ def _head_and_article(html: str) -> str:
     return html[: head_end + len("</head>")] + "<body>" + html[start : end + len("</article>")]
 
 
-def read_page(settings: Settings, language: Language, entry: record.PageRecord) -> Page:
+def read_page(
+    settings: Settings, language: Language, entry: record.PageRecord, full_list: str | None = None
+) -> Page:
     """One built page: its article without chrome, its title, description and review date."""
     path = entry.url
     file = page_file(settings, language, path)
@@ -104,14 +108,16 @@ def read_page(settings: Settings, language: Language, entry: record.PageRecord) 
         reviewed=entry.reviewed,
         article=article,
         file=file,
+        reference_anchors=frozenset(work.anchor for work in entry.cited),
+        full_list=path == full_list,
     )
 
 
 def collect(settings: Settings, language: Language) -> list[Page]:
     """The article pages of a language, in reading order, the home page first."""
     try:
-        entries = record.read(settings.site_dir).language(language.code).pages
+        built = record.read(settings.site_dir).language(language.code)
     except record.RecordError as error:
         raise CollectError(str(error)) from error
-    ordered = sorted(entries, key=lambda entry: entry.url != "")
-    return [read_page(settings, language, entry) for entry in ordered]
+    ordered = sorted(built.pages, key=lambda entry: entry.url != "")
+    return [read_page(settings, language, entry, built.full_list) for entry in ordered]

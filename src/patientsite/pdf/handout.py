@@ -11,7 +11,6 @@ import xml.etree.ElementTree as ET
 from html import escape
 
 from patientsite.pdf import htmltree, links, sources
-from patientsite.pdf.article import REFERENCES_PAGE
 from patientsite.pdf.citations import strip_citations
 from patientsite.pdf.collect import Page
 from patientsite.pdf.document import (
@@ -62,7 +61,7 @@ def prepare_one_sheet(
     """Pages for a sheet on a wall (handout, poster): no citation numbers, which point at no
     list there, and links to the online pages, since the sheet has no other chapter."""
     for page in pages:
-        strip_citations(page.article, labels.references)
+        strip_citations(page.article, page.reference_anchors)
         links.rewrite_links(page, settings, language, chapters={})
 
 
@@ -121,8 +120,8 @@ def _details(pages: list[Page], settings: Settings, language: Language, labels: 
         lines.append(f"{escape(labels.reviewed)}: {escape(format_date(min(reviewed), labels))}")
     if settings.clinic.contact:
         lines.append(f"{escape(labels.contact)}: {escape(settings.clinic.contact)}")
-    sources = [page for page in pages if page.path == REFERENCES_PAGE]
-    if sources:
-        address = settings.page_url(language, REFERENCES_PAGE)
+    full_list = next((page for page in pages if page.full_list), None)
+    if full_list is not None:
+        address = settings.page_url(language, full_list.path)
         lines.append(f"{escape(labels.sources_note)}: {escape(address)}")
     return '<p class="handout__details">' + "<br>".join(lines) + "</p>"

@@ -27,7 +27,6 @@ class Labels:
     key_messages: str
     red_flags: str
     warning_signs: str
-    references: str  # the heading of a page's reference list, as the citations plugin writes it
     sources_note: str
     contact: str
     poster: str

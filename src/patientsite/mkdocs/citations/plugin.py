@@ -20,7 +20,7 @@ from markdown.extensions import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -37,7 +37,9 @@ from patientsite.citations.syntax import (
     REFERENCES_MARKER,
     CitationsExtension,
 )
+from patientsite.mkdocs.builds import build_language, is_outermost, language_root
 from patientsite.mkdocs.citations.config import CitationsConfig
+from patientsite.record import CitedWork, LanguageCitations, citations_section, write_section
 
 log = logging.getLogger("mkdocs.plugins.patientsite.citations")
 
@@ -57,6 +59,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self._page: PageCitations | None = None
         """The page being converted; the extension sees it only as a CitationHandler."""
         self._pages: dict[str, tuple[Page, PageCitations]] = {}
+        self._recorded: dict[str, LanguageCitations] = {}
+        """Each language's citations for the build record, written once all are built."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -155,7 +159,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         tags = f'<link rel="stylesheet" href="{css}">\n<script src="{script}" defer></script>\n'
         return output.replace("</head>", f"{tags}</head>", 1)
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish_language(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.catalogue is None:
             return
         target = Path(config.site_dir) / SITE_ASSETS
@@ -163,6 +167,41 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         for name in ("citations.css", "citations.js"):
             shutil.copyfile(ASSETS / name, target / name)
         self._report_uncited(self.catalogue)
+        language, _ = build_language(config)
+        self._recorded[language] = self._language_citations(language, language_root(config))
+
+    # Last: after static-i18n (-100) has built the other languages inside this build.
+    @event_priority(-200)
+    def _write_record(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not is_outermost(config):
+            return
+        _, default = build_language(config)
+        languages = sorted(self._recorded.values(), key=lambda language: language.code != default)
+        write_section(Path(config.site_dir), "citations", citations_section(languages))
+        self._recorded = {}
+
+    on_post_build = CombinedEvent(_finish_language, _write_record)
+
+    def _language_citations(self, language: str, root: str) -> LanguageCitations:
+        """This build's citations as the steps after the build need them (the PDF leaves
+        citations out of the handout by these anchors, and puts the full list last)."""
+        full_list = next(
+            (
+                page.url.removeprefix(root)
+                for page, handler in self._pages.values()
+                if handler.has_bibliography
+            ),
+            None,
+        )
+        cited = {
+            page.url.removeprefix(root): tuple(
+                CitedWork(work.key, work.number, render.reference_id(work))
+                for work in handler.cited_works()
+            )
+            for page, handler in self._pages.values()
+            if handler.has_references
+        }
+        return LanguageCitations(language, full_list, cited)
 
     def _terms(
         self, page: Page, config: MkDocsConfig, markdown: str, source_name: str

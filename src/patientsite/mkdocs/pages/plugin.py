@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
+from patientsite.mkdocs.builds import build_language, is_outermost, language_root
 from patientsite.mkdocs.pages.config import PagesConfig
 from patientsite.pages.glossary import (
     GlossaryError,
@@ -87,15 +88,6 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             return Path(page.file.abs_src_path).relative_to(base_dir).as_posix()
         return page.file.src_uri
 
-    def _build_language(self, config: MkDocsConfig) -> tuple[str, str]:
-        """The language static-i18n is building now, and the default language."""
-        i18n = config.plugins.get("i18n")
-        if i18n is None:
-            language = str(config.theme.get("language") or "en")
-            return language, language
-        default = str(i18n.default_language)
-        return str(i18n.current_language or default), default
-
     def _labels(self, page: Page, config: MkDocsConfig) -> Labels:
         return LABELS[self._language(page, config)]
 
@@ -133,7 +125,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         # static-i18n runs a whole build per language, each starting here: start afresh.
         self.glossaries.clear()
         self.dates.clear()
-        language, default = self._build_language(config)
+        language, default = build_language(config)
         if language == default:  # the first language of a new build
             self.reading_order.clear()
             self.recorded.clear()
@@ -202,7 +194,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.config.enabled:
-            language, _ = self._build_language(config)
+            language, _ = build_language(config)
             self.reading_order[language] = [page.file.src_uri for page in nav.pages]
         return None
 
@@ -225,8 +217,8 @@ class PagesPlugin(BasePlugin[PagesConfig]):
 
     def _record(self, page: Page, config: MkDocsConfig) -> None:
         """What the steps after the build need to know about this page."""
-        language, default = self._build_language(config)
-        root = "" if language == default else f"{language}/"
+        language, _ = build_language(config)
+        root = language_root(config)
         dates = self.dates[page.file.src_uri]
         self.recorded.setdefault(language, {})[page.file.src_uri] = PageRecord(
             url=page.url.removeprefix(root),
@@ -240,10 +232,9 @@ class PagesPlugin(BasePlugin[PagesConfig]):
     # Last: after static-i18n (-100) has built the other languages inside this build.
     @event_priority(-200)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        i18n = config.plugins.get("i18n")
-        if not self.config.enabled or (i18n is not None and i18n.building):
+        if not self.config.enabled or not is_outermost(config):
             return
-        _, default = self._build_language(config)
+        _, default = build_language(config)
         languages = [
             LanguageRecord(
                 code=language,
@@ -259,14 +250,3 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             )
         ]
         write_section(Path(config.site_dir), "pages", pages_section(languages))
-
-
-def _in_reading_order(pages: dict[str, PageRecord], order: list[str]) -> tuple[PageRecord, ...]:
-    """The pages in the menu's order; any page the menu leaves out after them, by address."""
-    listed = [pages[source] for source in order if source in pages]
-    rest = sorted((page for source, page in pages.items() if source not in order), key=_url)
-    return (*listed, *rest)
-
-
-def _url(page: PageRecord) -> str:
-    return page.url
