@@ -43,9 +43,10 @@ serve: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest --cov --cov-report=term
 
-# ruff, and mypy (strict) over src/ as configured in pyproject.toml.
+# ruff (rules and formatting), and mypy (strict) over src/ as configured in pyproject.toml.
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
 
 # A new page in every language, added to the menu: make page SLUG=pijn-bij-zitten [AFTER=tips]
