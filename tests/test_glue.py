@@ -1,6 +1,7 @@
 """Glue in one place: only patientsite.mkdocs may import MkDocs, Material or static-i18n."""
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "patientsite"
@@ -38,3 +39,19 @@ def test_the_glue_is_where_the_plugins_are() -> None:
         assert (GLUE / name / "config.py").is_file()
     # The check above would pass vacuously if the glue imported nothing either.
     assert "mkdocs.plugins" in imported_modules(GLUE / "pages" / "plugin.py")
+
+
+def test_only_the_glue_knows_materials_class_names() -> None:
+    # The steps after the build read the theme's markup from the build record (the glue writes
+    # it), so a Material class name outside the glue would break silently with a new theme.
+    # Material's CSS custom properties (--md-...) are not class names.
+    class_name = re.compile(r"(?<![\w-])md-[a-z]")
+    offenders = [
+        f"{source.relative_to(PACKAGE.parent)}:{number}: {line.strip()}"
+        for source in sorted(PACKAGE.rglob("*.py"))
+        if not source.is_relative_to(GLUE)
+        for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1)
+        if class_name.search(line.replace("--md-", "").replace("data-md-", ""))
+    ]
+    assert offenders == []
+    assert class_name.search((GLUE / "theme.py").read_text(encoding="utf-8"))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from patientsite import record
+from patientsite.mkdocs.theme import MATERIAL
 
 
 def _languages() -> list[record.LanguageRecord]:
@@ -23,9 +24,14 @@ def _languages() -> list[record.LanguageRecord]:
     return [record.LanguageRecord("nl", "", (page, sources))]
 
 
+def _write_pages(site: Path) -> None:
+    record.write_section(site, "pages", record.pages_section(_languages()))
+    record.write_section(site, "theme", record.theme_section(MATERIAL))
+
+
 def test_sections_written_apart_are_read_back_together(tmp_path: Path) -> None:
     record.write_section(tmp_path, "citations", [])
-    record.write_section(tmp_path, "pages", record.pages_section(_languages()))
+    _write_pages(tmp_path)
     built = record.read(tmp_path)
     nl = built.language("nl")
     assert nl.pages == _languages()[0].pages
@@ -35,7 +41,7 @@ def test_sections_written_apart_are_read_back_together(tmp_path: Path) -> None:
 
 
 def test_citations_join_their_pages(tmp_path: Path) -> None:
-    record.write_section(tmp_path, "pages", record.pages_section(_languages()))
+    _write_pages(tmp_path)
     cited = (record.CitedWork("chou2011", 6, "ref-chou2011"), record.CitedWork("a", 1, "ref-a"))
     citations = [record.LanguageCitations("nl", "sources/", {"scan/": cited})]
     record.write_section(tmp_path, "citations", record.citations_section(citations))
@@ -46,14 +52,14 @@ def test_citations_join_their_pages(tmp_path: Path) -> None:
 
 
 def test_a_site_without_citations_cites_nothing(tmp_path: Path) -> None:
-    record.write_section(tmp_path, "pages", record.pages_section(_languages()))
+    _write_pages(tmp_path)
     nl = record.read(tmp_path).language("nl")
     assert nl.full_list is None
     assert all(page.cited == () for page in nl.pages)
 
 
 def test_rewriting_a_section_replaces_only_that_section(tmp_path: Path) -> None:
-    record.write_section(tmp_path, "pages", record.pages_section(_languages()))
+    _write_pages(tmp_path)
     first = record.LanguageCitations("nl", "a/", {})
     second = record.LanguageCitations("nl", "sources/", {})
     record.write_section(tmp_path, "citations", record.citations_section([first]))
@@ -77,3 +83,8 @@ def test_missing_empty_or_foreign_records_fail_loudly(tmp_path: Path) -> None:
     record.write_section(tmp_path, "pages", [])
     with pytest.raises(record.RecordError, match="lists no pages"):
         record.read(tmp_path)
+    record.write_section(tmp_path, "pages", record.pages_section(_languages()))
+    with pytest.raises(record.RecordError, match="does not describe the theme's markup"):
+        record.read(tmp_path)
+    record.write_section(tmp_path, "theme", record.theme_section(MATERIAL))
+    assert record.read(tmp_path).theme == MATERIAL

@@ -4,9 +4,10 @@ The build writes it into the built site; the PDF step, the share kit and the lin
 it, instead of reading the theme's navigation or headings back out of the HTML. So a new theme
 (or a new site generator) only has to write this file again.
 
-Each plugin writes its own section: the pages plugin "pages" (every page in reading order),
-the citations plugin "citations" (which works each page cites, under which number, and which
-page holds the full reference list). Reading fails loudly when the file or its pages are
+Each plugin writes its own section: the pages plugin "pages" (every page in reading order) and
+"theme" (where the theme puts a page's text, and its frame), the citations plugin "citations"
+(which works each page cites, under which number, and which page holds the full reference
+list). Reading fails loudly when the file or its pages are
 missing, so a step can never quietly work from half a site; a site built without the citations
 plugin simply cites nothing.
 """
@@ -63,10 +64,25 @@ class LanguageRecord:
 
 
 @dataclass(frozen=True)
+class ThemeRecord:
+    """The theme's markup, as far as the steps after the build need it."""
+
+    article: str  # CSS selector of the element that holds a page's text
+    chrome: str  # CSS selectors of the theme's parts inside it that mean nothing on paper
+    button: str  # the class of a button
+    primary_button: str  # the classes of the main button of a group
+    # A page in the site's frame, as a string.Template: $skip (the skip link's words), $title
+    # (the header's title, HTML), $switch_label and $switch_items (the language switch: its
+    # name and its <li> items), $name (the page's class prefix), $content (HTML).
+    frame: str
+
+
+@dataclass(frozen=True)
 class BuildRecord:
     """Everything the steps after the build read about it."""
 
     languages: tuple[LanguageRecord, ...]  # default language first
+    theme: ThemeRecord
 
     def language(self, code: str) -> LanguageRecord:
         for language in self.languages:
@@ -132,6 +148,11 @@ def citations_section(languages: Sequence[LanguageCitations]) -> list[dict[str, 
     ]
 
 
+def theme_section(theme: ThemeRecord) -> dict[str, str]:
+    """The theme part of the record, as JSON data."""
+    return asdict(theme)
+
+
 def write_section(site_dir: Path, name: str, data: object) -> None:
     """Set one section of the record, keeping the others (each plugin writes its own)."""
     path = site_dir / FILE_NAME
@@ -163,7 +184,9 @@ def read(site_dir: Path) -> BuildRecord:
     )
     if not languages or not all(language.pages for language in languages):
         raise RecordError(f"{path} lists no pages. {hint}")
-    return BuildRecord(languages=languages)
+    if not isinstance(data.get("theme"), dict):
+        raise RecordError(f"{path} does not describe the theme's markup. {hint}")
+    return BuildRecord(languages=languages, theme=ThemeRecord(**data["theme"]))
 
 
 def _language(pages: dict[str, Any], citations: dict[str, Any]) -> LanguageRecord:

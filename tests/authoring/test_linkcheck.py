@@ -8,6 +8,7 @@ import pytest
 
 from patientsite import record
 from patientsite.authoring.linkcheck import Link, check_site, external_problem, parse_page
+from patientsite.mkdocs.theme import MATERIAL
 from tests.authoring.helpers import FIXTURES, SCRIPTS, load_script
 
 SITE = FIXTURES / "links" / "site"
@@ -115,6 +116,7 @@ def test_command_names_the_markdown_page_a_broken_link_comes_from(
     scan = record.PageRecord("scan/", "docs/en/scan.md", "Scan", "", None, None)
     languages = [record.LanguageRecord("en", "en/", (scan,))]
     record.write_section(tmp_path / "site", "pages", record.pages_section(languages))
+    record.write_section(tmp_path / "site", "theme", record.theme_section(MATERIAL))
 
     code = load_script("check_links").main(
         [str(tmp_path / "site"), "-f", str(tmp_path / "mkdocs.yml")]
@@ -133,6 +135,7 @@ def test_command_on_a_good_site_says_so(tmp_path: Path, capsys: pytest.CaptureFi
     home = record.PageRecord("", "docs/nl/index.md", "A", "", None, None)
     languages = [record.LanguageRecord("nl", "", (home,))]
     record.write_section(tmp_path / "site", "pages", record.pages_section(languages))
+    record.write_section(tmp_path / "site", "theme", record.theme_section(MATERIAL))
     assert load_script("check_links").main([str(tmp_path / "site"), "-f", str(CONFIG)]) == 0
     assert capsys.readouterr().out == "Checked 1 links in 1 pages: none broken.\n"
 

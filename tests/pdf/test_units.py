@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from patientsite import record
+from patientsite.mkdocs.theme import MATERIAL
 from patientsite.pdf import coverage, htmltree, sources
 from patientsite.pdf.article import keep_numbers, order_chapters
 from patientsite.pdf.citations import strip_citations
@@ -57,6 +58,9 @@ def test_pages_come_from_the_build_record_home_first(tmp_path: Path) -> None:
     ]
     languages = [record.LanguageRecord("nl", "", tuple(entries))]
     record.write_section(tmp_path, "pages", record.pages_section(languages))
+    # Where a page's text is comes from the record too: here a theme with a bare <article>.
+    plain = replace(MATERIAL, article="article")
+    record.write_section(tmp_path, "theme", record.theme_section(plain))
     cited = (record.CitedWork("chou2011", 6, "ref-chou2011"),)
     citations = [record.LanguageCitations("nl", "alarm/", {"scan/": cited})]
     record.write_section(tmp_path, "citations", record.citations_section(citations))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from patientsite import record
+from patientsite.mkdocs.theme import MATERIAL
 from patientsite.pdf.collect import CollectError
 from patientsite.pdf.settings import Clinic, Language, Settings
 from patientsite.share.kit import (
@@ -117,7 +118,7 @@ def test_share_page_uses_the_sites_styles_and_files_from_its_depth(
     site: Path, language: Language, root: str
 ) -> None:
     link = ShareLink(language.code, "scan", "Scan", f"https://x.example/{language.root}scan/")
-    page = parse(share_page(settings(site), language, [entry(link, site)]))
+    page = parse(share_page(settings(site), language, [entry(link, site)], MATERIAL))
     assert page.all("html")[0]["lang"] == language.code
     styles = [attrs["href"] for attrs in page.all("link") if attrs.get("rel") == "stylesheet"]
     icons = [attrs["href"] for attrs in page.all("link") if attrs.get("rel") == "icon"]
@@ -139,8 +140,29 @@ def test_share_page_uses_the_sites_styles_and_files_from_its_depth(
     assert f"{root}share/{language.code}/scan-qr.png" in hrefs
 
 
+def test_share_page_wears_the_frame_the_build_record_gives(site: Path) -> None:
+    plain = record.ThemeRecord(
+        article="main",
+        chrome="",
+        button="btn",
+        primary_button="btn btn-main",
+        frame='<a href="#c">$skip</a><header>$title<nav aria-label="$switch_label"><ul>'
+        '$switch_items</ul></nav></header><main id="c" class="$name">$content</main>',
+    )
+    html = share_page(settings(site), NL, [entry(LINK, site)], plain)
+    assert "md-" not in html.replace("data-md-color", "")
+    page = parse(html)
+    assert page.all("main")[0]["class"] == "share"
+    assert [a.get("class") for a in page.all("button")] == [
+        "btn share-copy",
+        "btn btn-main share-copy",
+        "btn share-copy",
+    ]
+    assert [a["hreflang"] for a in page.all("a") if "hreflang" in a] == ["nl", "en"]
+
+
 def test_language_switch_leads_to_the_other_share_page(site: Path) -> None:
-    page = parse(share_page(settings(site), EN, []))
+    page = parse(share_page(settings(site), EN, [], MATERIAL))
     switch = [attrs for attrs in page.all("a") if "lang-switch__link" in (attrs.get("class") or "")]
     assert [(a["href"], a["hreflang"], a.get("aria-current")) for a in switch] == [
         ("../../share/", "nl", None),
@@ -149,7 +171,7 @@ def test_language_switch_leads_to_the_other_share_page(site: Path) -> None:
 
 
 def test_no_inline_script_or_style_and_every_box_labelled(site: Path) -> None:
-    html = share_page(settings(site), NL, [entry(LINK, site)])
+    html = share_page(settings(site), NL, [entry(LINK, site)], MATERIAL)
     page = parse(html)
     scripts = page.all("script")
     assert scripts == [{"src": "../share/share.js", "defer": None}]
@@ -169,7 +191,7 @@ def test_no_inline_script_or_style_and_every_box_labelled(site: Path) -> None:
 
 
 def test_page_text_is_escaped_and_in_one_language(site: Path) -> None:
-    html = share_page(settings(site), NL, [entry(LINK, site)])
+    html = share_page(settings(site), NL, [entry(LINK, site)], MATERIAL)
     assert "Voor je afspraak: Waarom „geen” scan?</textarea>" in html
     assert "&lt;a href=&quot;https://x.example/scan/&quot;&gt;" in html
     text = " ".join(parse(html).text)
@@ -179,10 +201,10 @@ def test_page_text_is_escaped_and_in_one_language(site: Path) -> None:
 
 def test_a_site_without_a_built_home_page_or_stylesheet_is_named(tmp_path: Path) -> None:
     with pytest.raises(PageError, match="needs the built home page"):
-        share_page(settings(tmp_path), NL, [])
+        share_page(settings(tmp_path), NL, [], MATERIAL)
     (tmp_path / "index.html").write_text(f"<html><head></head>{BODY}</body></html>", "utf-8")
     with pytest.raises(PageError, match="no stylesheet on the built home page of 'nl'"):
-        share_page(settings(tmp_path), NL, [])
+        share_page(settings(tmp_path), NL, [], MATERIAL)
 
 
 def test_the_pages_to_share_come_from_the_build_record(tmp_path: Path) -> None:
@@ -194,6 +216,7 @@ def test_the_pages_to_share_come_from_the_build_record(tmp_path: Path) -> None:
     )
     languages = [record.LanguageRecord("nl", "", pages)]
     record.write_section(tmp_path, "pages", record.pages_section(languages))
+    record.write_section(tmp_path, "theme", record.theme_section(MATERIAL))
     assert share_links(settings(tmp_path), NL) == [
         ShareLink("nl", "index", "Rugpijn", "https://x.example/"),
         ShareLink("nl", "scan", "Waarom geen scan?", "https://x.example/scan/"),

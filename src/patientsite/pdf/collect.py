@@ -1,8 +1,9 @@
 """Collect the article pages of one language from the built site, in reading order.
 
 Which pages there are, in what order, and when each was reviewed comes from the build's own
-record (patientsite.record), not from the theme's navigation. Each page's `<article>` is taken
-without the theme's chrome (permalink signs, edit buttons, scripts).
+record (patientsite.record), not from the theme's navigation; so does where the theme puts a
+page's text, and which of the theme's parts inside it to leave behind (permalink signs, edit
+buttons).
 """
 
 import xml.etree.ElementTree as ET
@@ -14,12 +15,9 @@ from patientsite import record
 from patientsite.pdf import htmltree
 from patientsite.pdf.settings import Language, Settings
 
-# Theme parts that may sit inside <article> but mean nothing on paper (.pdf-links: the links
-# to these very PDFs).
-CHROME = (
-    "a.headerlink, .md-content__button, .md-source-file, .md-feedback, .md-top, "
-    "script, noscript, form, button, input, .md-annotation__index, .pdf-links"
-)
+# What may sit inside a page's text but means nothing on paper, whatever the theme (.pdf-links:
+# the links to these very PDFs).
+NOT_ON_PAPER = "script, noscript, form, button, input, .pdf-links"
 
 
 class CollectError(ValueError):
@@ -65,7 +63,7 @@ def _head_and_article(html: str) -> str:
     """Only the page's <head> and <article>, when both can be found.
 
     The theme's navigation makes up most of every built page; parsing it for each page made
-    the PDF step several times slower. Material writes exactly one <article> per page.
+    the PDF step several times slower. A page has one <article>, holding its text.
     """
     head_end = html.find("</head>")
     start = html.find("<article")
@@ -76,7 +74,11 @@ def _head_and_article(html: str) -> str:
 
 
 def read_page(
-    settings: Settings, language: Language, entry: record.PageRecord, full_list: str | None = None
+    settings: Settings,
+    language: Language,
+    entry: record.PageRecord,
+    theme: record.ThemeRecord,
+    full_list: str | None = None,
 ) -> Page:
     """One built page: its article without chrome, its title, description and review date."""
     path = entry.url
@@ -90,12 +92,14 @@ def read_page(
             f"{error.strerror}."
         ) from error
     root = htmltree.parse(_head_and_article(html))
-    article = htmltree.query(root, "article.md-content__inner") or htmltree.query(root, "article")
+    article = htmltree.query(root, theme.article)
     if article is None:
         raise CollectError(
-            f"{in_site(settings, file)} has no <article>: is it a page built by MkDocs Material?"
+            f"{in_site(settings, file)} has no {theme.article}, where the build record says "
+            "the theme puts a page's text: rebuild the site (make site)."
         )
-    for element in htmltree.query_all(article, CHROME):
+    chrome = f"{theme.chrome}, {NOT_ON_PAPER}" if theme.chrome else NOT_ON_PAPER
+    for element in htmltree.query_all(article, chrome):
         htmltree.remove(article, element)
     heading = htmltree.query(article, "h1")
     title = htmltree.text_of(heading) if heading is not None else path
@@ -116,8 +120,9 @@ def read_page(
 def collect(settings: Settings, language: Language) -> list[Page]:
     """The article pages of a language, in reading order, the home page first."""
     try:
-        built = record.read(settings.site_dir).language(language.code)
+        built = record.read(settings.site_dir)
+        pages = built.language(language.code)
     except record.RecordError as error:
         raise CollectError(str(error)) from error
-    ordered = sorted(built.pages, key=lambda entry: entry.url != "")
-    return [read_page(settings, language, entry, built.full_list) for entry in ordered]
+    ordered = sorted(pages.pages, key=lambda entry: entry.url != "")
+    return [read_page(settings, language, entry, built.theme, pages.full_list) for entry in ordered]

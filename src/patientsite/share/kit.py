@@ -41,11 +41,20 @@ class ShareLink:
     url: str  # the page's absolute address, without tracking parameters
 
 
-def share_links(settings: Settings, language: Language) -> list[ShareLink]:
+def read_record(settings: Settings) -> record.BuildRecord:
+    try:
+        return record.read(settings.site_dir)
+    except record.RecordError as error:
+        raise CollectError(str(error)) from error
+
+
+def share_links(
+    settings: Settings, language: Language, built: record.BuildRecord | None = None
+) -> list[ShareLink]:
     """The pages of a language in reading order (the home page first), with their absolute
     addresses, from the build record: the share kit needs no page's HTML."""
     try:
-        pages = record.read(settings.site_dir).language(language.code).pages
+        pages = (built or read_record(settings)).language(language.code).pages
     except record.RecordError as error:
         raise CollectError(str(error)) from error
     return [
@@ -114,7 +123,9 @@ def _write_files(folder: Path, links: list[ShareLink], settings: Settings) -> No
         (lang_folder / f"{link.slug}-email.html").write_text(html_file(link, settings), "utf-8")
 
 
-def _page_html(settings: Settings, language: Language, links: list[ShareLink]) -> str:
+def _page_html(
+    settings: Settings, language: Language, links: list[ShareLink], theme: record.ThemeRecord
+) -> str:
     return share_page(
         settings,
         language,
@@ -122,15 +133,18 @@ def _page_html(settings: Settings, language: Language, links: list[ShareLink]) -
             (link, email_subject(link), email_text(link, settings), email_html(link, settings))
             for link in links
         ],
+        theme,
     )
 
 
 def write_kit(settings: Settings) -> list[ShareLink]:
     """Write site/share/ whole (built beside it, then swapped in, so it is never half done),
     then each other language's page."""
-    by_language = {lang.code: share_links(settings, lang) for lang in settings.languages}
+    built = read_record(settings)
+    by_language = {lang.code: share_links(settings, lang, built) for lang in settings.languages}
     pages = {
-        lang.code: _page_html(settings, lang, by_language[lang.code]) for lang in settings.languages
+        lang.code: _page_html(settings, lang, by_language[lang.code], built.theme)
+        for lang in settings.languages
     }
     target = settings.site_dir / SHARE_DIR
     work = Path(tempfile.mkdtemp(dir=settings.site_dir, prefix=".share-"))

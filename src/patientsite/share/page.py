@@ -2,20 +2,23 @@
 (each with a copy button) and QR code, in one language.
 
 The page is written after the MkDocs build, beside the site's pages, and looks like them: it
-uses the site's own stylesheets (Material's and assets/site.css) and the header's colours as
-the built home page of its language has them. It is no MkDocs page, so it is in neither the
-search index, the sitemap nor the menu. No inline script or style: share.js and share.css are
-files, and without JavaScript every text is still in a box to select and copy.
+wears the frame the build record gives for the theme, and takes the stylesheets and the <body>
+attributes (the theme's colours) of the built home page of its language. It is no MkDocs page,
+so it is in neither the search index, the sitemap nor the menu. No inline script or style:
+share.js and share.css are files, and without JavaScript every text is still in a box to select
+and copy.
 """
 
 import re
 from html import escape
 from pathlib import Path
+from string import Template
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from patientsite.languages.labels import labels_for as site_labels
 from patientsite.pdf.settings import Language, Settings
+from patientsite.record import ThemeRecord
 from patientsite.share.labels import ShareLabels, share_labels
 
 if TYPE_CHECKING:
@@ -32,7 +35,6 @@ DOCUMENTS = (
     ("pdf/poster-a4.pdf", "pdf_poster_a4"),
     ("pdf/article.pdf", "pdf_article"),
 )
-_BODY_COLOURS = re.compile(r'\sdata-md-color-(?:scheme|primary|accent)="[^"]*"')
 
 # One page to share: its link, then its e-mail subject, text and HTML snippet.
 Entry = tuple["ShareLink", str, str, str]
@@ -77,14 +79,15 @@ def _site_links(html: str, language: Language) -> tuple[list[str], str]:
     return stylesheets, icon
 
 
-def _colours(html: str) -> str:
-    """The colour attributes of the body of the language's built home page."""
-    body = re.search(r"<body\b[^>]*>", html)
-    return "".join(_BODY_COLOURS.findall(body.group(0))) if body else ""
+def _body_attributes(html: str) -> str:
+    """The attributes of the <body> of the language's built home page (the theme keeps its
+    colour scheme there), as written: ' dir="ltr" data-...'."""
+    body = re.search(r"<body\b([^>]*)>", html)
+    return body.group(1).rstrip() if body else ""
 
 
 def _field(
-    field_id: str, label: str, value: str, button: str, labels: ShareLabels, primary: str = ""
+    field_id: str, label: str, value: str, button: str, classes: str, labels: ShareLabels
 ) -> str:
     """A labelled box holding a text to copy, and its copy button (shown by share.js)."""
     rows = value.rstrip("\n").count("\n") + 2
@@ -92,14 +95,14 @@ def _field(
         f'<div class="share-field">\n<label for="{field_id}">{escape(label)}</label>\n'
         f'<textarea id="{field_id}" class="share-field__box" readonly rows="{rows}">'
         f"{escape(value)}</textarea>\n"
-        f'<p class="share-field__actions"><button type="button" class="md-button{primary} '
+        f'<p class="share-field__actions"><button type="button" class="{classes} '
         f'share-copy" data-copy="{field_id}" data-copied="{escape(labels.copied)}" '
         f'data-failed="{escape(labels.copy_failed)}" hidden>{escape(button)}</button>\n'
         f'<span class="share-copy__status" role="status"></span></p>\n</div>'
     )
 
 
-def _entry(entry: Entry, files: str, labels: ShareLabels) -> str:
+def _entry(entry: Entry, files: str, theme: ThemeRecord, labels: ShareLabels) -> str:
     link, subject, text, html = entry
     name = f"{files}{link.slug}-qr"
     url = escape(link.url)
@@ -108,18 +111,27 @@ def _entry(entry: Entry, files: str, labels: ShareLabels) -> str:
         f'<h3 id="page-{link.slug}">{escape(link.title)}</h3>\n'
         f'<div class="share-entry__body">\n<div class="share-entry__texts">\n'
         f'<p>{escape(labels.address)}: <a href="{url}">{url}</a></p>\n'
-        + _field(f"{link.slug}-subject", labels.subject_label, subject, labels.copy_subject, labels)
+        + _field(
+            f"{link.slug}-subject",
+            labels.subject_label,
+            subject,
+            labels.copy_subject,
+            theme.button,
+            labels,
+        )
         + "\n"
         + _field(
             f"{link.slug}-text",
             labels.text_label,
             text,
             labels.copy_text,
+            theme.primary_button,
             labels,
-            " md-button--primary",
         )
         + f'\n<details class="share-html">\n<summary>{escape(labels.html_summary)}</summary>\n'
-        + _field(f"{link.slug}-html", labels.html_label, html, labels.copy_html, labels)
+        + _field(
+            f"{link.slug}-html", labels.html_label, html, labels.copy_html, theme.button, labels
+        )
         + "\n</details>\n</div>\n"
         f'<figure class="share-entry__qr">\n'
         f'<img src="{name}.svg" width="160" height="160" '
@@ -132,6 +144,7 @@ def _entry(entry: Entry, files: str, labels: ShareLabels) -> str:
 
 
 def _language_switch(settings: Settings, language: Language, root: str) -> str:
+    """The language switch's items: each language's share page, the current one marked."""
     items = []
     for other in settings.languages:
         words = share_labels(other.code)
@@ -142,15 +155,13 @@ def _language_switch(settings: Settings, language: Language, root: str) -> str:
             f'{escape(other.code.upper())}<span class="lang-switch__name"> '
             f"{escape(words.name)}</span></a></li>"
         )
-    return (
-        f'<nav class="md-header__option lang-switch" '
-        f'aria-label="{escape(share_labels(language.code).language_switch)}">\n'
-        f'<ul class="lang-switch__list">\n' + "\n".join(items) + "\n</ul>\n</nav>"
-    )
+    return "\n".join(items)
 
 
-def share_page(settings: Settings, language: Language, entries: list[Entry]) -> str:
-    """The whole share page of one language."""
+def share_page(
+    settings: Settings, language: Language, entries: list[Entry], theme: ThemeRecord
+) -> str:
+    """The whole share page of one language, in the theme's frame."""
     labels = share_labels(language.code)
     words = site_labels(language.code)
     # From <lang root>share/index.html back to the site's root: "../" or "../../".
@@ -165,39 +176,13 @@ def share_page(settings: Settings, language: Language, entries: list[Entry]) -> 
         f'<li><a href="#page-{link.slug}">{escape(link.title)}</a></li>' for link, *_ in entries
     )
     site_name = escape(language.site_name)
-    sections = "\n".join(_entry(entry, files, labels) for entry in entries)
+    sections = "\n".join(_entry(entry, files, theme, labels) for entry in entries)
     home = _home_page(settings.site_dir, language)
     stylesheets, icon = _site_links(home, language)
     theme_links = "\n".join(f'<link rel="stylesheet" href="{root}{path}">' for path in stylesheets)
     if icon:
         theme_links = f'<link rel="icon" href="{root}{icon}">\n{theme_links}'
-    return f"""<!DOCTYPE html>
-<html lang="{language.code}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex">
-<title>{escape(labels.title)} - {site_name}</title>
-{theme_links}
-<link rel="stylesheet" href="{root}{SHARE_DIR}/share.css">
-<script src="{root}{SHARE_DIR}/share.js" defer></script>
-</head>
-<body dir="ltr"{_colours(home)} data-site-root="{root}">
-<a href="#content" class="md-skip">{escape(labels.skip)}</a>
-<header class="md-header md-header--shadow">
-<div class="md-header__inner md-grid">
-<div class="md-header__title share-header__title">
-<a href="../" class="share-header__home">{site_name}</a>
-</div>
-{_language_switch(settings, language, root)}
-</div>
-</header>
-<div class="md-container">
-<main class="md-main">
-<div class="md-main__inner md-grid">
-<div class="md-content share-content">
-<article class="md-content__inner md-typeset" id="content">
-<h1>{escape(labels.title)}</h1>
+    content = f"""<h1>{escape(labels.title)}</h1>
 <p>{escape(labels.intro)}</p>
 <p>{escape(labels.other_language)}</p>
 <h2>{escape(labels.email_heading)}</h2>
@@ -218,12 +203,28 @@ def share_page(settings: Settings, language: Language, entries: list[Entry]) -> 
 {contents}
 </ul>
 </nav>
-{sections}
-</article>
-</div>
-</div>
-</main>
-</div>
+{sections}"""
+    body = Template(theme.frame).substitute(
+        skip=escape(labels.skip),
+        title=f'<a href="../" class="share-header__home">{site_name}</a>',
+        switch_label=escape(labels.language_switch),
+        switch_items=_language_switch(settings, language, root),
+        name="share",
+        content=content,
+    )
+    return f"""<!DOCTYPE html>
+<html lang="{language.code}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{escape(labels.title)} - {site_name}</title>
+{theme_links}
+<link rel="stylesheet" href="{root}{SHARE_DIR}/share.css">
+<script src="{root}{SHARE_DIR}/share.js" defer></script>
+</head>
+<body{_body_attributes(home)} data-site-root="{root}">
+{body}
 </body>
 </html>
 """

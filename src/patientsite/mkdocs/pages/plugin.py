@@ -19,6 +19,7 @@ from mkdocs.utils import normalize_url
 
 from patientsite.mkdocs.builds import build_language, is_outermost, language_root
 from patientsite.mkdocs.pages.config import PagesConfig
+from patientsite.mkdocs.theme import MATERIAL
 from patientsite.pages.glossary import (
     GlossaryError,
     append_glossary,
@@ -44,7 +45,13 @@ from patientsite.pages.siteinfo import (
     site_info_html,
 )
 from patientsite.privacy import privacy_problems
-from patientsite.record import LanguageRecord, PageRecord, pages_section, write_section
+from patientsite.record import (
+    LanguageRecord,
+    PageRecord,
+    pages_section,
+    theme_section,
+    write_section,
+)
 from patientsite.warning_signs.render import MarkerError, expand
 from patientsite.warning_signs.source import (
     WarningSigns,
@@ -250,3 +257,4 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             )
         ]
         write_section(Path(config.site_dir), "pages", pages_section(languages))
+        write_section(Path(config.site_dir), "theme", theme_section(MATERIAL))
