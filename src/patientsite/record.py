@@ -140,7 +140,13 @@ def citations_section(languages: Sequence[LanguageCitations]) -> list[dict[str, 
             "code": language.code,
             "full_list": language.full_list,
             "pages": [
-                {"url": url, "cited": [asdict(work) for work in works]}
+                {
+                    "url": url,
+                    "cited": [
+                        {"key": work.key, "number": work.number, "anchor": work.anchor}
+                        for work in works
+                    ],
+                }
                 for url, works in language.cited.items()
             ],
         }
@@ -162,7 +168,9 @@ def write_section(site_dir: Path, name: str, data: object) -> None:
         if isinstance(existing, dict) and existing.get("version") == VERSION:
             record = existing
     record[name] = data
-    text = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # On one line: Python's JSON writer is several times slower with indentation, and a large
+    # site cites thousands of works. `python -m json.tool` shows it indented.
+    text = json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
     path.write_text(text, encoding="utf-8")
 
 
