@@ -4,7 +4,7 @@ Usage: .venv/bin/python scripts/check_release.py [--today YYYY-MM-DD]   (part of
 
 Checks every page in every language for placeholder text left by `make page`, a missing
 'reviewed' date (a draft) and an overdue 'next_review'; and mkdocs.yml for the clinic's author,
-medical reviewer and contact.
+medical reviewer and contact, and for an example or missing site address.
 """
 
 import argparse
@@ -12,8 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
-
+from patientsite import frontmatter
 from patientsite.authoring.gate import PageSource, format_problems, release_problems
 from patientsite.settings import SettingsError, SiteSettings, load_settings
 
@@ -26,7 +25,7 @@ def read_pages(project: SiteSettings) -> list[PageSource]:
     for lang in project.language_codes:
         for path in sorted((project.docs_dir / lang).rglob("*.md")):
             text = path.read_text(encoding="utf-8", errors="replace")
-            meta = get_data(text)[1]
+            meta = frontmatter.split(text)[1]
             pages.append(PageSource(project.name(path), text, meta))
     return pages
 
@@ -46,7 +45,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"No release check: {error}", file=sys.stderr)
         return 2
     problems = release_problems(
-        read_pages(project), project.clinic, args.today, project.config_file.name
+        read_pages(project),
+        project.clinic,
+        args.today,
+        project.config_file.name,
+        site_url=project.site_url,
     )
     print(format_problems(problems))
     return 1 if problems else 0

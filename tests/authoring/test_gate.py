@@ -12,6 +12,7 @@ import pytest
 from patientsite.authoring.gate import (
     PageSource,
     Problem,
+    address_problems,
     clinic_problems,
     format_problems,
     placeholder_problems,
@@ -32,6 +33,7 @@ CLINIC_SETTINGS = {
     "contact": "info@praktijkderug.be",
 }
 CLINIC = Clinic(**CLINIC_SETTINGS)
+CLINIC_URL = "https://rugpijn.praktijkderug.be/"
 REVIEWED = (
     "---\ntitle: Rugpijn\ndescription: Over rugpijn.\npublished: 2026-01-05\n"
     "reviewed: 2026-01-05\nnext_review: 2027-01-05\n---\n\n# Rugpijn\n\nEen echte tekst.\n"
@@ -185,7 +187,9 @@ def test_review_dates_that_claim_too_much_or_cannot_be_read(
 def test_every_problem_is_listed_not_only_the_first() -> None:
     draft = PageSource("docs/en/zitten.md", page_text("en", "Sitting", TODAY), {})
     overdue = page()
-    problems = release_problems([draft, overdue], replace(CLINIC, contact=""), date(2027, 2, 1))
+    problems = release_problems(
+        [draft, overdue], replace(CLINIC, contact=""), date(2027, 2, 1), site_url=CLINIC_URL
+    )
     assert [problem.where for problem in problems] == [
         "extra.clinic.contact in mkdocs.yml",
         "docs/en/zitten.md:3",
@@ -195,6 +199,36 @@ def test_every_problem_is_listed_not_only_the_first() -> None:
         "docs/en/zitten.md:8",
         "docs/nl/rug.md:6",
     ]
+
+
+@pytest.mark.parametrize(
+    "site_url",
+    [
+        "",
+        "https://rugpijn.example.be/",
+        "https://example.org/site/",
+        "http://localhost:8000/",
+        "http://127.0.0.1:8000/",
+        "https://rug.test/",
+    ],
+)
+def test_an_example_or_missing_address_keeps_the_site_back(site_url: str) -> None:
+    (problem,) = address_problems(site_url)
+    assert problem.where == "site_url in mkdocs.yml"
+    assert "QR codes, posters, PDFs and e-mail texts print this address" in problem.what
+    assert ("is not set" if not site_url else f"is {site_url}, an example address") in problem.what
+
+
+@pytest.mark.parametrize(
+    "site_url", ["https://rugpijn.praktijkderug.be/", "https://www.voorbeeldpraktijk.nl/rug/"]
+)
+def test_a_real_address_is_fine(site_url: str) -> None:
+    assert address_problems(site_url) == []
+
+
+def test_the_address_comes_first_in_the_release_check() -> None:
+    problems = release_problems([], CLINIC, TODAY, site_url="https://rugpijn.example.be/")
+    assert [problem.where for problem in problems] == ["site_url in mkdocs.yml"]
 
 
 def test_format_problems() -> None:
@@ -209,11 +243,13 @@ def test_format_problems() -> None:
 
 
 def fill_in_clinic(project: Path) -> None:
+    """The clinic's details and its own address, as a clinic fills them in before publishing."""
     config = project / "mkdocs.yml"
     settings = "".join(f'    {key}: "{value}"\n' for key, value in CLINIC_SETTINGS.items())
-    config.write_text(
-        config.read_text(encoding="utf-8") + f"\nextra:\n  clinic:\n{settings}", encoding="utf-8"
+    text = config.read_text(encoding="utf-8").replace(
+        "site_url: https://example.org/", f"site_url: {CLINIC_URL}"
     )
+    config.write_text(text + f"\nextra:\n  clinic:\n{settings}", encoding="utf-8")
 
 
 @pytest.fixture
@@ -279,16 +315,17 @@ def test_an_unreadable_config_is_no_verdict(tmp_path: Path) -> None:
 
 
 def test_the_shipped_site_waits_only_for_the_clinic() -> None:
-    """As shipped, the clinic's details are empty on purpose (a clinic fills them in), so the
-    release check fails on those three, and on nothing else: no draft, placeholder or overdue
-    page. `make test` therefore never expects `make check` to pass on the real site."""
+    """As shipped, the clinic's details are empty and its address an example, on purpose (a
+    clinic fills them in), so the release check fails on those four, and on nothing else: no
+    draft, placeholder or overdue page. `make test` therefore never expects `make check` to pass
+    on the real site."""
     module = load_script("check_release")
+    settings = load_settings(ROOT / "mkdocs.yml")
     problems = release_problems(
-        module.read_pages(load_settings(ROOT / "mkdocs.yml")),
-        load_settings(ROOT / "mkdocs.yml").clinic,
-        date.today(),
+        module.read_pages(settings), settings.clinic, date.today(), site_url=settings.site_url
     )
     assert [problem.where for problem in problems] == [
+        "site_url in mkdocs.yml",
         "extra.clinic.author in mkdocs.yml",
         "extra.clinic.reviewer in mkdocs.yml",
         "extra.clinic.contact in mkdocs.yml",

@@ -2,7 +2,8 @@
 
 A site may be built and previewed with drafts in it; it may only be published when no page
 holds the placeholder text of `make page`, every page has been reviewed by a person and is not
-overdue for its next review, and the clinic has named its author, medical reviewer and contact.
+overdue for its next review, the clinic has named its author, medical reviewer and contact, and
+the site's address is the clinic's own (links, QR codes, e-mail texts and posters print it).
 Every problem is listed, not just the first, each with the file (and line) or the setting and
 what to do. The caller reads the files (scripts/check_release.py); this module only judges.
 """
@@ -11,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from patientsite.authoring.placeholders import TEMPLATES
 from patientsite.pages.siteinfo import Clinic
@@ -67,6 +69,33 @@ def clinic_problems(clinic: Clinic, config_name: str = "mkdocs.yml") -> list[Pro
                 )
             )
     return problems
+
+
+# Names no real site is published under: reserved for examples and tests (RFC 2606, RFC 6761),
+# or this very computer.
+_NOT_PUBLIC_LABELS = {"example", "test", "invalid", "localhost", "local"}
+_NOT_PUBLIC_HOSTS = {"127.0.0.1", "0.0.0.0", "::1"}
+
+
+def address_problems(site_url: str, config_name: str = "mkdocs.yml") -> list[Problem]:
+    """The site's address, when it is missing or an example: every printed QR code, poster and
+    e-mail text would send patients to it."""
+    where = f"site_url in {config_name}"
+    host = (urlsplit(site_url).hostname or "") if site_url else ""
+    if not host:
+        what = "is not set"
+    elif host in _NOT_PUBLIC_HOSTS or _NOT_PUBLIC_LABELS & set(host.split(".")):
+        what = f"is {site_url}, an example address, not the clinic's own"
+    else:
+        return []
+    return [
+        Problem(
+            where,
+            f"{what}. Write the address the site will be published at, like site_url: "
+            "https://rugpijn.praktijkderug.be/, and build again: the QR codes, posters, PDFs "
+            "and e-mail texts print this address.",
+        )
+    ]
 
 
 def _line(text: str, offset: int) -> int:
@@ -198,10 +227,13 @@ def release_problems(
     clinic: Clinic,
     today: date,
     config_name: str = "mkdocs.yml",
+    *,
+    site_url: str,
 ) -> list[Problem]:
-    """Everything that keeps the site from going live: the clinic's settings first, then each
-    page (in the order given) with its placeholders and its review dates."""
-    problems = clinic_problems(clinic, config_name)
+    """Everything that keeps the site from going live: the site's address and the clinic's
+    settings first, then each page (in the order given) with its placeholders and its review
+    dates."""
+    problems = address_problems(site_url, config_name) + clinic_problems(clinic, config_name)
     for page in pages:
         problems += placeholder_problems(page)
         problems += review_problems(page, today)
