@@ -37,12 +37,16 @@ def test_svg_qr_code_decodes_to_the_page(fixture_site: Path, lang: str, tmp_path
         (
             "nl",
             "Voor je afspraak bij Praktijk De Rug: lees hier vooraf \u201eWaarom meestal geen "
-            "scan\u201d:\nhttps://kliniek.example.org/rug/scan/\n",
+            "scan\u201d:\nhttps://kliniek.example.org/rug/scan/\n\nHeb je een alarmsignaal? Wacht "
+            "dan niet op je afspraak. Op de site lees je welke signalen dat zijn en wie je dan "
+            "belt.\n",
         ),
         (
             "en",
             "Before your appointment at Praktijk De Rug, please read \u201cWhy usually no "
-            "scan\u201d:\nhttps://kliniek.example.org/rug/en/scan/\n",
+            "scan\u201d:\nhttps://kliniek.example.org/rug/en/scan/\n\nDo you have a warning "
+            "sign? Then do not wait for your appointment. The site tells you which signs these "
+            "are and whom to call.\n",
         ),
     ],
 )
@@ -86,14 +90,23 @@ def _settings(name: str) -> Settings:
     )
 
 
+SAFETY = (
+    "\nHeb je een alarmsignaal? Wacht dan niet op je afspraak. Op de site lees je welke "
+    "signalen dat zijn en wie je dan belt.\n"
+)
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("", "Voor je afspraak: lees hier vooraf \u201eA & B\u201d:\nhttps://x.example/a/\n"),
+        (
+            "",
+            f"Voor je afspraak: lees hier vooraf \u201eA & B\u201d:\nhttps://x.example/a/\n{SAFETY}",
+        ),
         (
             "De <Rug>",
             "Voor je afspraak bij De <Rug>: lees hier vooraf \u201eA & B\u201d:\n"
-            "https://x.example/a/\n",
+            f"https://x.example/a/\n{SAFETY}",
         ),
     ],
 )
@@ -103,3 +116,4 @@ def test_snippet_without_clinic_name_and_html_escaping(name: str, expected: str)
     html = email_html(link, _settings(name))
     assert "A &amp; B</a>" in html
     assert "<Rug>" not in html
+    assert html.endswith(f"<p>{SAFETY.strip()}</p>\n")

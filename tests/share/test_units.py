@@ -60,7 +60,9 @@ def test_dutch_email_says_je_like_the_site(tmp_path: Path) -> None:
     text = email_text(LINK, settings(tmp_path, "De Rug"))
     assert text == (
         "Voor je afspraak bij De Rug: lees hier vooraf „Waarom „geen” scan?”:\n"
-        "https://x.example/scan/\n"
+        "https://x.example/scan/\n\n"
+        "Heb je een alarmsignaal? Wacht dan niet op je afspraak. Op de site lees je welke "
+        "signalen dat zijn en wie je dan belt.\n"
     )
     assert email_subject(LINK) == "Voor je afspraak: Waarom „geen” scan?"
     assert not re.search(r"\buw\b", text + email_html(LINK, settings(tmp_path)))

@@ -80,17 +80,21 @@ def email_subject(link: ShareLink) -> str:
 
 def email_text(link: ShareLink, settings: Settings) -> str:
     """The plain-text snippet: one sentence and the address on its own line (mail programs
-    make that clickable)."""
-    return f"{_sentence(settings, share_labels(link.lang), link.title)}:\n{link.url}\n"
+    make that clickable), then what to do with a warning sign before the appointment."""
+    labels = share_labels(link.lang)
+    return f"{_sentence(settings, labels, link.title)}:\n{link.url}\n\n{labels.safety}\n"
 
 
 def email_html(link: ShareLink, settings: Settings) -> str:
     """The HTML snippet: the title is the link, and the address is shown for who prints it."""
     url = escape(link.url)
     title = f'<a href="{url}">{escape(link.title)}</a>'
-    sentence = _sentence(settings, share_labels(link.lang), "\0")
-    before, _, after = sentence.partition("\0")
-    return f'<p>{escape(before)}{title}{escape(after)}:<br>\n<a href="{url}">{url}</a></p>\n'
+    labels = share_labels(link.lang)
+    before, _, after = _sentence(settings, labels, "\0").partition("\0")
+    return (
+        f'<p>{escape(before)}{title}{escape(after)}:<br>\n<a href="{url}">{url}</a></p>\n'
+        f"<p>{escape(labels.safety)}</p>\n"
+    )
 
 
 def text_file(link: ShareLink, settings: Settings) -> str:
