@@ -250,8 +250,13 @@ def test_a_draft_shows_the_notice_instead_of_review_dates(lang: str) -> None:
 
 
 def test_draft_notice_words() -> None:
-    assert LABELS["nl"].draft_title == "Let op: een zorgverlener heeft deze tekst nog niet nagekeken"
-    assert LABELS["en"].draft_title == "Please note: a healthcare professional has not checked this text yet"
+    assert (
+        LABELS["nl"].draft_title == "Let op: een zorgverlener heeft deze tekst nog niet nagekeken"
+    )
+    assert (
+        LABELS["en"].draft_title
+        == "Please note: a healthcare professional has not checked this text yet"
+    )
 
 
 @pytest.mark.parametrize(

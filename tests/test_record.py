@@ -58,6 +58,14 @@ def test_a_site_without_citations_cites_nothing(tmp_path: Path) -> None:
     assert all(page.cited == () for page in nl.pages)
 
 
+def test_documents_are_listed_once_the_pdfs_are_made(tmp_path: Path) -> None:
+    _write_pages(tmp_path)
+    assert record.read(tmp_path).documents == {}
+    pages = {"pdf/article.pdf": 48, "en/pdf/article.pdf": 49}
+    record.write_section(tmp_path, "documents", record.documents_section(pages))
+    assert record.read(tmp_path).documents == pages
+
+
 def test_rewriting_a_section_replaces_only_that_section(tmp_path: Path) -> None:
     _write_pages(tmp_path)
     first = record.LanguageCitations("nl", "a/", {})

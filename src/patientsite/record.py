@@ -7,14 +7,15 @@ it, instead of reading the theme's navigation or headings back out of the HTML. 
 Each plugin writes its own section: the pages plugin "pages" (every page in reading order) and
 "theme" (where the theme puts a page's text, and its frame), the citations plugin "citations"
 (which works each page cites, under which number, and which page holds the full reference
-list). Reading fails loudly when the file or its pages are
-missing, so a step can never quietly work from half a site; a site built without the citations
-plugin simply cites nothing.
+list). After the build, the PDF step adds "documents" (each PDF with its number of pages).
+Reading fails loudly when the file or its pages are missing, so a step can never quietly work
+from half a site; a site built without the citations plugin simply cites nothing, and one
+without PDFs yet lists no documents.
 """
 
 import json
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,9 @@ class BuildRecord:
 
     languages: tuple[LanguageRecord, ...]  # default language first
     theme: ThemeRecord
+    # Pages of each PDF, by its path in the site ("en/pdf/article.pdf"); empty before the PDF
+    # step has run.
+    documents: dict[str, int] = field(default_factory=dict)
 
     def language(self, code: str) -> LanguageRecord:
         for language in self.languages:
@@ -159,6 +163,11 @@ def theme_section(theme: ThemeRecord) -> dict[str, str]:
     return asdict(theme)
 
 
+def documents_section(pages_by_path: Mapping[str, int]) -> list[dict[str, Any]]:
+    """The documents part of the record, as JSON data: each PDF's path in the site and pages."""
+    return [{"path": path, "pages": pages} for path, pages in sorted(pages_by_path.items())]
+
+
 def write_section(site_dir: Path, name: str, data: object) -> None:
     """Set one section of the record, keeping the others (each plugin writes its own)."""
     path = site_dir / FILE_NAME
@@ -194,7 +203,8 @@ def read(site_dir: Path) -> BuildRecord:
         raise RecordError(f"{path} lists no pages. {hint}")
     if not isinstance(data.get("theme"), dict):
         raise RecordError(f"{path} does not describe the theme's markup. {hint}")
-    return BuildRecord(languages=languages, theme=ThemeRecord(**data["theme"]))
+    documents = {entry["path"]: entry["pages"] for entry in data.get("documents") or []}
+    return BuildRecord(languages, ThemeRecord(**data["theme"]), documents)
 
 
 def _language(pages: dict[str, Any], citations: dict[str, Any]) -> LanguageRecord:

@@ -85,8 +85,14 @@ def test_the_new_page_builds_and_shows_in_both_languages_menus(
     ]
     # Nobody has reviewed the new page: it says so, and claims no review date.
     for page, title in (
-        (site / "zitten/index.html", "Let op: een zorgverlener heeft deze tekst nog niet nagekeken"),
-        (site / "en/zitten/index.html", "Please note: a healthcare professional has not checked this text yet"),
+        (
+            site / "zitten/index.html",
+            "Let op: een zorgverlener heeft deze tekst nog niet nagekeken",
+        ),
+        (
+            site / "en/zitten/index.html",
+            "Please note: a healthcare professional has not checked this text yet",
+        ),
     ):
         html = page.read_text(encoding="utf-8")
         article = html[html.index("<article") : html.index("</article>")]

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pypdf
 import pytest
 from weasyprint import HTML
 
@@ -117,3 +118,15 @@ def test_snippet_without_clinic_name_and_html_escaping(name: str, expected: str)
     assert "A &amp; B</a>" in html
     assert "<Rug>" not in html
     assert html.endswith(f"<p>{SAFETY.strip()}</p>\n")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_share_page_says_how_many_pages_each_pdf_has(fixture_site: Path, lang: str) -> None:
+    # Read back from the PDFs themselves: staff must not print the long text by mistake.
+    folder = fixture_site / ROOTS[lang]
+    html = (folder / "share" / "index.html").read_text(encoding="utf-8")
+    word = {"nl": ("pagina", "pagina's"), "en": ("page", "pages")}[lang]
+    for name in ("handout", "poster-a3", "poster-a4", "article"):
+        count = len(pypdf.PdfReader(folder / "pdf" / f"{name}.pdf").pages)
+        shown = f"{count} {word[0] if count == 1 else word[1]}"
+        assert re.search(rf'pdf/{name}\.pdf">[^<]+</a>, {re.escape(shown)}</li>', html), name

@@ -163,6 +163,15 @@ def test_share_page_wears_the_frame_the_build_record_gives(site: Path) -> None:
     assert [a["hreflang"] for a in page.all("a") if "hreflang" in a] == ["nl", "en"]
 
 
+def test_each_pdf_link_says_how_many_pages_it_has(site: Path) -> None:
+    documents = {"en/pdf/article.pdf": 49, "en/pdf/poster-a4.pdf": 1}
+    html = share_page(settings(site), EN, [], MATERIAL, documents)
+    assert 'article.pdf">Full text (PDF)</a>, 49 pages</li>' in html
+    assert 'poster-a4.pdf">Poster A4 (PDF)</a>, 1 page</li>' in html
+    # Before the PDF step has run, the links stand alone.
+    assert 'handout.pdf">Handout (PDF, both sides)</a></li>' in html
+
+
 def test_language_switch_leads_to_the_other_share_page(site: Path) -> None:
     page = parse(share_page(settings(site), EN, [], MATERIAL))
     switch = [attrs for attrs in page.all("a") if "lang-switch__link" in (attrs.get("class") or "")]

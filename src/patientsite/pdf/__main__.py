@@ -9,6 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
+from patientsite import record
 from patientsite.pdf.build import build_all
 from patientsite.pdf.collect import CollectError
 from patientsite.pdf.render import PdfError
@@ -30,6 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings(args.config, args.site, args.fonts)
         outputs = build_all(settings)
+        pages = {
+            output.path.relative_to(settings.site_dir).as_posix(): output.pages
+            for output in outputs
+        }
+        record.write_section(settings.site_dir, "documents", record.documents_section(pages))
     except (SettingsError, CollectError, PdfError) as error:
         print(f"PDF step failed: {error}", file=sys.stderr)
         return 1

@@ -128,7 +128,7 @@ def _write_files(folder: Path, links: list[ShareLink], settings: Settings) -> No
 
 
 def _page_html(
-    settings: Settings, language: Language, links: list[ShareLink], theme: record.ThemeRecord
+    settings: Settings, language: Language, links: list[ShareLink], built: record.BuildRecord
 ) -> str:
     return share_page(
         settings,
@@ -137,7 +137,8 @@ def _page_html(
             (link, email_subject(link), email_text(link, settings), email_html(link, settings))
             for link in links
         ],
-        theme,
+        built.theme,
+        built.documents,
     )
 
 
@@ -147,7 +148,7 @@ def write_kit(settings: Settings) -> list[ShareLink]:
     built = read_record(settings)
     by_language = {lang.code: share_links(settings, lang, built) for lang in settings.languages}
     pages = {
-        lang.code: _page_html(settings, lang, by_language[lang.code], built.theme)
+        lang.code: _page_html(settings, lang, by_language[lang.code], built)
         for lang in settings.languages
     }
     target = settings.site_dir / SHARE_DIR

@@ -34,6 +34,8 @@ class ShareLabels:
     print_heading: str
     print_text: str
     documents_label: str
+    one_page: str  # after a PDF's link, when it has one page
+    page_count: str  # after a PDF's link; {count} is its number of pages
     pages_heading: str
     pages_label: str
     address: str

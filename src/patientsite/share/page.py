@@ -10,6 +10,7 @@ and copy.
 """
 
 import re
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 from string import Template
@@ -158,10 +159,23 @@ def _language_switch(settings: Settings, language: Language, root: str) -> str:
     return "\n".join(items)
 
 
+def _page_count(pages: int | None, labels: ShareLabels) -> str:
+    """ ", 48 pages" after a PDF's link, so nobody prints the long one by mistake."""
+    if pages is None:
+        return ""
+    return ", " + (labels.one_page if pages == 1 else labels.page_count.format(count=pages))
+
+
 def share_page(
-    settings: Settings, language: Language, entries: list[Entry], theme: ThemeRecord
+    settings: Settings,
+    language: Language,
+    entries: list[Entry],
+    theme: ThemeRecord,
+    documents_pages: Mapping[str, int] | None = None,
 ) -> str:
-    """The whole share page of one language, in the theme's frame."""
+    """The whole share page of one language, in the theme's frame; `documents_pages` gives the
+    number of pages of each PDF by its path in the site, when the PDFs are built."""
+    documents_pages = documents_pages or {}
     labels = share_labels(language.code)
     words = site_labels(language.code)
     # From <lang root>share/index.html back to the site's root: "../" or "../../".
@@ -169,7 +183,8 @@ def share_page(
     files = f"{root}{SHARE_DIR}/{language.code}/"
     steps = "\n".join(f"<li>{escape(step)}</li>" for step in labels.email_steps)
     documents = "\n".join(
-        f'<li><a href="{root}{language.root}{path}">{escape(words[key])}</a></li>'
+        f'<li><a href="{root}{language.root}{path}">{escape(words[key])}</a>'
+        f"{_page_count(documents_pages.get(language.root + path), labels)}</li>"
         for path, key in DOCUMENTS
     )
     contents = "\n".join(
