@@ -232,3 +232,12 @@ def test_the_pages_to_share_come_from_the_build_record(tmp_path: Path) -> None:
         ShareLink("nl", "index", "Rugpijn", "https://x.example/"),
         ShareLink("nl", "scan", "Waarom geen scan?", "https://x.example/scan/"),
     ]
+
+
+def test_the_html_code_is_not_for_an_email(site: Path) -> None:
+    page = parse(share_page(settings(site), NL, [entry(LINK, site)], MATERIAL))
+    copied = {attrs["data-copy"]: attrs["data-copied"] for attrs in page.all("button")}
+    assert copied["scan-text"] == "Gekopieerd. Plak het nu in je e-mail."
+    assert (
+        copied["scan-html"] == "Gekopieerd. Plak het nu in de HTML van je website of nieuwsbrief."
+    )

@@ -47,6 +47,7 @@ class ShareLabels:
     copy_text: str
     copy_html: str
     copied: str
+    copied_html: str
     copy_failed: str
     qr_download: str
     qr_png: str

@@ -88,16 +88,23 @@ def _body_attributes(html: str) -> str:
 
 
 def _field(
-    field_id: str, label: str, value: str, button: str, classes: str, labels: ShareLabels
+    field_id: str,
+    label: str,
+    value: str,
+    button: str,
+    classes: str,
+    labels: ShareLabels,
+    copied: str = "",
 ) -> str:
-    """A labelled box holding a text to copy, and its copy button (shown by share.js)."""
+    """A labelled box holding a text to copy, and its copy button (shown by share.js), which
+    then says `copied` (by default: paste it into your e-mail)."""
     rows = value.rstrip("\n").count("\n") + 2
     return (
         f'<div class="share-field">\n<label for="{field_id}">{escape(label)}</label>\n'
         f'<textarea id="{field_id}" class="share-field__box" readonly rows="{rows}">'
         f"{escape(value)}</textarea>\n"
         f'<p class="share-field__actions"><button type="button" class="{classes} '
-        f'share-copy" data-copy="{field_id}" data-copied="{escape(labels.copied)}" '
+        f'share-copy" data-copy="{field_id}" data-copied="{escape(copied or labels.copied)}" '
         f'data-failed="{escape(labels.copy_failed)}" hidden>{escape(button)}</button>\n'
         f'<span class="share-copy__status" role="status"></span></p>\n</div>'
     )
@@ -131,7 +138,13 @@ def _entry(entry: Entry, files: str, theme: ThemeRecord, labels: ShareLabels) ->
         )
         + f'\n<details class="share-html">\n<summary>{escape(labels.html_summary)}</summary>\n'
         + _field(
-            f"{link.slug}-html", labels.html_label, html, labels.copy_html, theme.button, labels
+            f"{link.slug}-html",
+            labels.html_label,
+            html,
+            labels.copy_html,
+            theme.button,
+            labels,
+            labels.copied_html,
         )
         + "\n</details>\n</div>\n"
         f'<figure class="share-entry__qr">\n'
