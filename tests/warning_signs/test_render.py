@@ -1,10 +1,13 @@
 """Rendering the warning signs: the checklist per country, the chart and the page markers."""
 
+import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import markdown
 import pytest
 
+from patientsite.warning_signs import render
 from patientsite.warning_signs.render import (
     MarkerError,
     chart_markdown,
@@ -164,3 +167,16 @@ def test_poster_prints_short_forms_without_citations(signs: WarningSigns) -> Non
         "Your GP.",
     ]
     assert "[" not in html
+
+
+def test_lists_and_chart_give_each_urgency_the_same_colours() -> None:
+    # A reader who sees yellow in the chart must find the yellow list, not a green one.
+    css = (Path(__file__).resolve().parents[2] / "overrides" / "assets" / "site.css").read_text(
+        encoding="utf-8"
+    )
+    light = css[: css.index("@media")]
+    for kind, name in (("now", "now"), ("today", "today"), ("appointment", "later")):
+        accent = re.search(rf"--red-flag-{name}: (#[0-9a-f]+);", light)
+        background = re.search(rf"--red-flag-{name}-bg: (#[0-9a-f]+);", light)
+        assert accent and background, name
+        assert (background[1], accent[1]) == render.BOX_COLOURS[kind], kind

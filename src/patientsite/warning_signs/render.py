@@ -102,11 +102,13 @@ _GAP = 40  # vertical room for a "no" arrow between rows
 _CHAR = 9.4  # average width of a bold letter at font-size 16, to wrap lines
 _DARK = "#1a1a1a"
 # Fill and border per kind of box; the CSS may restyle them (class names) e.g. in dark mode.
-_COLOURS = {
+# The three urgencies are those of the lists of warning signs (--red-flag-* in site.css), so a
+# colour means the same urgency in the lists and in the chart (a test checks it).
+BOX_COLOURS = {
     "question": ("#e8eefc", _DARK),
     "step": ("#e6f4ea", _DARK),
-    "now": ("#fde7e7", "#a40000"),
-    "today": ("#fff0d9", "#8a4b00"),
+    "now": ("#fdecea", "#b71c1c"),
+    "today": ("#fff4e0", "#8a4b00"),
     "appointment": ("#fff8c5", "#6b5900"),
     "fine": ("#e6f4ea", "#1b5e20"),
 }
@@ -130,7 +132,7 @@ def _box(text: str, x: int, width: int, kind: str) -> _Box:
 
 
 def _draw_box(box: _Box, top: int, height: int) -> list[str]:
-    fill, stroke = _COLOURS[box.kind]
+    fill, stroke = BOX_COLOURS[box.kind]
     width_attr = 3 if box.kind in ("now", "today") else 2
     parts = [
         f'<rect class="decision__box decision__box--{box.kind}" x="{box.x}" y="{top}" '
