@@ -158,6 +158,12 @@ BAD_PAGES = {
         ).encode(),
         "docs/en/index.md:2: the front matter is not valid YAML (mapping values are not allowed",
     ),
+    "share that is not true or false": (
+        lambda text: text.replace(
+            "published: 2026-01-15", "share: nee\npublished: 2026-01-15"
+        ).encode(),
+        "docs/en/index.md:2: 'share: nee' in the front matter must be true or false",
+    ),
 }
 
 

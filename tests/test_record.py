@@ -20,7 +20,9 @@ def _languages() -> list[record.LanguageRecord]:
         reviewed=date(2026, 11, 23),
         next_review=None,
     )
-    sources = record.PageRecord("sources/", "docs/nl/sources.md", "Bronnen", "", None, None)
+    sources = record.PageRecord(
+        "sources/", "docs/nl/sources.md", "Bronnen", "", None, None, share=False
+    )
     return [record.LanguageRecord("nl", "", (page, sources))]
 
 

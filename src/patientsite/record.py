@@ -49,6 +49,7 @@ class PageRecord:
     reviewed: date | None  # when a person last reviewed it; None for a draft
     next_review: date | None  # when it must be reviewed again, when set
     cited: tuple[CitedWork, ...] = ()  # the works its reference list shows, in that order
+    share: bool = True  # whether the share page offers it to send to patients
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def pages_section(languages: Sequence[LanguageRecord]) -> list[dict[str, Any]]:
                     "description": page.description,
                     "reviewed": _iso(page.reviewed),
                     "next_review": _iso(page.next_review),
+                    "share": page.share,
                 }
                 for page in language.pages
             ],
@@ -226,6 +228,7 @@ def _language(pages: dict[str, Any], citations: dict[str, Any]) -> LanguageRecor
                 reviewed=_date(page["reviewed"]),
                 next_review=_date(page["next_review"]),
                 cited=cited.get(page["url"], ()),
+                share=page.get("share", True),
             )
             for page in pages["pages"]
         ),

@@ -32,9 +32,15 @@ def test_share_page_in_each_language(shared_site: Path, lang: str) -> None:
     assert f'<html lang="{lang}">' in page
     assert f"<h1>{TITLES[lang]}</h1>" in page
     assert '<meta name="robots" content="noindex">' in page
-    # Every page of the language, in the menu's order, home page first.
-    docs = sorted(path.stem for path in (ROOT / "docs" / lang).glob("*.md"))
+    # Every page of the language for patients, home page first; the accessibility statement
+    # and the reference list say `share: false` (no appointment e-mail points at them).
+    docs = sorted(
+        path.stem
+        for path in (ROOT / "docs" / lang).glob("*.md")
+        if "\nshare: false\n" not in path.read_text("utf-8")
+    )
     assert sorted(slugs(page)) == docs
+    assert {"accessibility", "sources"}.isdisjoint(slugs(page)) and "about" in slugs(page)
     assert slugs(page)[0] == "index"
 
 

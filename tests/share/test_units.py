@@ -224,6 +224,7 @@ def test_the_pages_to_share_come_from_the_build_record(tmp_path: Path) -> None:
     pages = (
         record.PageRecord("scan/", "docs/nl/scan.md", "Waarom geen scan?", "", None, None),
         record.PageRecord("", "docs/nl/index.md", "Rugpijn", "", None, None),
+        record.PageRecord("sources/", "docs/nl/sources.md", "Bronnen", "", None, None, share=False),
     )
     languages = [record.LanguageRecord("nl", "", pages)]
     record.write_section(tmp_path, "pages", record.pages_section(languages))

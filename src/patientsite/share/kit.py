@@ -51,8 +51,9 @@ def read_record(settings: Settings) -> record.BuildRecord:
 def share_links(
     settings: Settings, language: Language, built: record.BuildRecord | None = None
 ) -> list[ShareLink]:
-    """The pages of a language in reading order (the home page first), with their absolute
-    addresses, from the build record: the share kit needs no page's HTML."""
+    """The pages of a language to send to patients (all but those marked `share: false`), in
+    reading order (the home page first), with their absolute addresses, from the build record:
+    the share kit needs no page's HTML."""
     try:
         pages = (built or read_record(settings)).language(language.code).pages
     except record.RecordError as error:
@@ -65,6 +66,7 @@ def share_links(
             url=settings.page_url(language, page.url),
         )
         for page in sorted(pages, key=lambda page: page.url != "")
+        if page.share
     ]
 
 

@@ -227,6 +227,14 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         language, _ = build_language(config)
         root = language_root(config)
         dates = self.dates[page.file.src_uri]
+        share = page.meta.get("share", True)
+        if not isinstance(share, bool):
+            text = page.file.content_string
+            line = text.count("\n", 0, max(text.find("\nshare:"), 0)) + 2
+            raise PluginError(
+                f"{self._source(page, config)}:{line}: 'share: {share}' in the front matter "
+                "must be true or false (false: the clinic's share page leaves this page out)."
+            )
         self.recorded.setdefault(language, {})[page.file.src_uri] = PageRecord(
             url=page.url.removeprefix(root),
             source=self._source(page, config),
@@ -234,6 +242,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             description=str(page.meta.get("description") or ""),
             reviewed=dates.reviewed,
             next_review=dates.next_review,
+            share=share,
         )
 
     # Last: after static-i18n (-100) has built the other languages inside this build.
