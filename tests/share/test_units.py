@@ -155,10 +155,11 @@ def test_share_page_wears_the_frame_the_build_record_gives(site: Path) -> None:
     assert "md-" not in html.replace("data-md-color", "")
     page = parse(html)
     assert page.all("main")[0]["class"] == "share"
-    assert [a.get("class") for a in page.all("button")] == [
-        "btn share-copy",
-        "btn btn-main share-copy",
-        "btn share-copy",
+    # The e-mail text (the main button) first, then the subject, then the HTML code.
+    assert [(a.get("data-copy"), a.get("class")) for a in page.all("button")] == [
+        ("scan-text", "btn btn-main share-copy"),
+        ("scan-subject", "btn share-copy"),
+        ("scan-html", "btn share-copy"),
     ]
     assert [a["hreflang"] for a in page.all("a") if "hreflang" in a] == ["nl", "en"]
 
@@ -193,7 +194,7 @@ def test_no_inline_script_or_style_and_every_box_labelled(site: Path) -> None:
         if "style" in attrs or any(name.startswith("on") for name in attrs)
     ]
     boxes = [attrs["id"] for attrs in page.all("textarea")]
-    assert boxes == ["scan-subject", "scan-text", "scan-html"]
+    assert boxes == ["scan-text", "scan-subject", "scan-html"]
     assert sorted(attrs["for"] for attrs in page.all("label")) == sorted(boxes)
     buttons = page.all("button")
     assert [b["data-copy"] for b in buttons] == boxes

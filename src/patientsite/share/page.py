@@ -119,21 +119,22 @@ def _entry(entry: Entry, files: str, theme: ThemeRecord, labels: ShareLabels) ->
         f'<h3 id="page-{link.slug}">{escape(link.title)}</h3>\n'
         f'<div class="share-entry__body">\n<div class="share-entry__texts">\n'
         f'<p>{escape(labels.address)}: <a href="{url}">{url}</a></p>\n'
-        + _field(
-            f"{link.slug}-subject",
-            labels.subject_label,
-            subject,
-            labels.copy_subject,
-            theme.button,
-            labels,
-        )
-        + "\n"
+        # The text first, then the subject: the order of the steps at the top of the page.
         + _field(
             f"{link.slug}-text",
             labels.text_label,
             text,
             labels.copy_text,
             theme.primary_button,
+            labels,
+        )
+        + "\n"
+        + _field(
+            f"{link.slug}-subject",
+            labels.subject_label,
+            subject,
+            labels.copy_subject,
+            theme.button,
             labels,
         )
         + f'\n<details class="share-html">\n<summary>{escape(labels.html_summary)}</summary>\n'
