@@ -243,3 +243,9 @@ def test_the_html_code_is_not_for_an_email(site: Path) -> None:
     assert (
         copied["scan-html"] == "Gekopieerd. Plak het nu in de HTML van je website of nieuwsbrief."
     )
+
+
+def test_a_downloaded_qr_code_is_named_after_its_language_and_page(site: Path) -> None:
+    page = parse(share_page(settings(site), NL, [entry(LINK, site)], MATERIAL))
+    names = [attrs["download"] for attrs in page.all("a") if "download" in attrs]
+    assert names == ["qr-nl-waarom-geen-scan.png", "qr-nl-waarom-geen-scan.svg"]

@@ -10,6 +10,7 @@ and copy.
 """
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from html import escape
 from pathlib import Path
@@ -110,9 +111,18 @@ def _field(
     )
 
 
+def _download_name(link: "ShareLink") -> str:
+    """The name a downloaded QR code is saved under: its language and the page's title
+    ("qr-nl-waarom-meestal-geen-scan"), so a folder of them can be told apart."""
+    ascii_title = unicodedata.normalize("NFKD", link.title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    return "-".join(["qr", link.lang, *words])
+
+
 def _entry(entry: Entry, files: str, theme: ThemeRecord, labels: ShareLabels) -> str:
     link, subject, text, html = entry
     name = f"{files}{link.slug}-qr"
+    saved = _download_name(link)
     url = escape(link.url)
     return (
         f'<section class="share-entry" aria-labelledby="page-{link.slug}">\n'
@@ -152,8 +162,8 @@ def _entry(entry: Entry, files: str, theme: ThemeRecord, labels: ShareLabels) ->
         f'<img src="{name}.svg" width="160" height="160" '
         f'alt="{escape(labels.qr_alt.format(url=link.url))}">\n'
         f"<figcaption>{escape(labels.qr_download)}<br>\n"
-        f'<a href="{name}.png" download>{escape(labels.qr_png)}</a><br>\n'
-        f'<a href="{name}.svg" download>{escape(labels.qr_svg)}</a></figcaption>\n'
+        f'<a href="{name}.png" download="{saved}.png">{escape(labels.qr_png)}</a><br>\n'
+        f'<a href="{name}.svg" download="{saved}.svg">{escape(labels.qr_svg)}</a></figcaption>\n'
         "</figure>\n</div>\n</section>"
     )
 
