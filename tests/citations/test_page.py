@@ -143,7 +143,7 @@ def test_bibliography_marker_leaves_a_placeholder_for_the_plugin() -> None:
 
 
 TYPO = (
-    '<p>Typo <span class="citation" id="cite-1">[<span class="citation-unknown" '
+    '<p>Typo <span class="citation citation--numeric" id="cite-1">[<span class="citation-unknown" '
     'title="Onbekende bron">?chuo2009</span>]</span>.</p>'
 )
 
@@ -177,7 +177,7 @@ def test_an_unreadable_citation_gets_no_id_and_the_next_one_is_cite_1() -> None:
         '<span class="citation-unknown" title="Onbekende bron">[+@chou2009; @hall2021]</span>'
         in html
     )
-    assert '<span class="citation" id="cite-1">' in html
+    assert '<span class="citation citation--numeric" id="cite-1">' in html
     assert 'href="#cite-1"' in html
     assert handler.cited == {"hall2021": ["cite-1"]}
 
@@ -187,8 +187,10 @@ def test_a_citation_in_a_heading_is_shown_but_not_in_its_id_or_contents_entry() 
     source = "# Scans [@chou2009]\n\n## Why [@hall2021] not\n\nText.\n"
     md, handler = converter(source, "en")
     html = handler.finish(md.convert(source))
-    assert html.startswith('<h1 id="scans">Scans <span class="citation" id="cite-1">[<a ')
-    assert '<h2 id="why-not">Why <span class="citation" id="cite-2">' in html
+    assert html.startswith(
+        '<h1 id="scans">Scans <span class="citation citation--numeric" id="cite-1">[<a '
+    )
+    assert '<h2 id="why-not">Why <span class="citation citation--numeric" id="cite-2">' in html
     titles = [(token["id"], token["name"]) for token in md.toc_tokens[0]["children"]]
     assert md.toc_tokens[0]["name"] == "Scans"
     assert titles == [("why-not", "Why not"), ("references", "References")]
@@ -202,7 +204,7 @@ def test_a_citation_inside_a_link_is_plain_text_in_that_link(language: str) -> N
     )
     link = re.search(r'<a href="scan.md">(.*?)</a>', html)
     assert link is not None
-    assert link[1] == 'see <span class="citation" id="cite-1">[1]</span> here'
+    assert link[1] == 'see <span class="citation citation--numeric" id="cite-1">[1]</span> here'
     # The citation outside the link keeps its link; the reference list still links back.
     assert '<a class="citation-link" href="#ref-hall2021"' in html
     assert 'href="#cite-1"' in html

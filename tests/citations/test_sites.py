@@ -45,25 +45,25 @@ def author_date(tmp_path_factory: pytest.TempPathFactory) -> Path:
     [
         (
             "index.html",
-            '<span class="citation" id="cite-1">['
+            '<span class="citation citation--numeric" id="cite-1">['
             + link("chou2009", 1, "Bron 1: Chou e.a., 2009")
             + "]</span>",
         ),
         (
             "en/index.html",
-            '<span class="citation" id="cite-1">['
+            '<span class="citation citation--numeric" id="cite-1">['
             + link("chou2009", 1, "Source 1: Chou et al., 2009")
             + "]</span>",
         ),
         (
             "index.html",
-            'Volgens <span class="citation" id="cite-3">Jarvik en Deyo ['
+            'Volgens <span class="citation citation--numeric" id="cite-3">Jarvik en Deyo ['
             + link("jarvik2002", 5, "Bron 5: Jarvik en Deyo, 2002")
             + "]</span>",
         ),
         (
             "en/index.html",
-            '<span class="citation" id="cite-4">['
+            '<span class="citation citation--numeric" id="cite-4">['
             + link("hall2021", 4, "Source 4: Hall and Maher, 2021")
             + f'<span aria-hidden="true">{ND}</span><span class="citation-sr-only">, '
             "Source 5: Jarvik and Deyo, 2002, </span>"
@@ -353,7 +353,7 @@ def test_unknown_key_is_shown_on_the_page(tmp_path: Path) -> None:
         check=True,
     )
     assert (
-        '<span class="citation" id="cite-1">[<span class="citation-unknown" '
+        '<span class="citation citation--numeric" id="cite-1">[<span class="citation-unknown" '
         'title="Onbekende bron">?chuo2009</span>]</span>'
     ) in article(tmp_path, "index.html")
     page = (tmp_path / "index.html").read_text(encoding="utf-8")

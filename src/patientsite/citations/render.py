@@ -82,9 +82,13 @@ def in_text(
     markers = [_unknown(key, terms) for key in unknown]
     if numeric:
         body = _numeric(citation, _unique_by_number(cited), markers, terms)
+        # Numbers in brackets are short: they keep to one line ("[8, 16]"), never "[8," then
+        # "16]" on the next; author-date citations can be long and may wrap.
+        kind = "citation citation--numeric"
     else:
         body = _author_date(citation, _unique_by_number(cited), markers, terms)
-    return f'<span class="citation" id="{escape(anchor)}">{body}</span>'
+        kind = "citation"
+    return f'<span class="{kind}" id="{escape(anchor)}">{body}</span>'
 
 
 def unreadable(text: str, terms: Terms) -> str:
