@@ -13,6 +13,7 @@ from patientsite.pdf.article import keep_numbers, order_chapters
 from patientsite.pdf.citations import strip_citations
 from patientsite.pdf.collect import CollectError, Page, collect
 from patientsite.pdf.document import css_string, margin_css
+from patientsite.pdf.handout import plain_same_page_links
 from patientsite.pdf.labels import labels_for
 from patientsite.pdf.links import PRINT_URL, prefix_ids, rewrite_links
 from patientsite.pdf.settings import (
@@ -247,4 +248,14 @@ def test_source_file_of_a_page_address(tmp_path: Path) -> None:
     assert sources.source_name(settings, english, "deep/", Path()) == "docs/en/deep/index.md"
     assert sources.source_name(settings, english, "gone/", Path()) == (
         "the page https://x.example/gone/"
+    )
+
+
+def test_a_link_within_the_page_is_plain_text_on_a_sheet() -> None:
+    sheet = page(
+        '<ul><li>See <a href="#lists">the lists</a> and <a href="../tips/">tips</a>.</li></ul>'
+    )
+    plain_same_page_links(sheet.article)
+    assert htmltree.inner_html(sheet.article) == (
+        '<ul><li>See <span>the lists</span> and <a href="../tips/">tips</a>.</li></ul>'
     )

@@ -62,7 +62,20 @@ def prepare_one_sheet(
     list there, and links to the online pages, since the sheet has no other chapter."""
     for page in pages:
         strip_citations(page.article, page.reference_anchors)
+        plain_same_page_links(page.article)
         links.rewrite_links(page, settings, language, chapters={})
+
+
+def plain_same_page_links(article: ET.Element) -> None:
+    """Make links to another place on the same page plain text: a sheet shows only part of
+    the page, so such a link points at nothing, and its web address would only clutter it."""
+    for element in article.iter():
+        if not isinstance(element.tag, str) or htmltree.local_name(element.tag) != "a":
+            continue
+        if element.get("href", "").startswith("#"):
+            namespace = element.tag[: element.tag.index("}") + 1] if element.tag[0] == "{" else ""
+            element.tag = f"{namespace}span"
+            element.attrib.clear()
 
 
 def handout_html(
