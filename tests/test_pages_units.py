@@ -251,11 +251,11 @@ def test_a_draft_shows_the_notice_instead_of_review_dates(lang: str) -> None:
 
 def test_draft_notice_words() -> None:
     assert (
-        LABELS["nl"].draft_title == "Let op: een zorgverlener heeft deze tekst nog niet nagekeken"
+        LABELS["nl"].draft_title == "Let op: deze tekst is nog niet nagekeken door een zorgverlener"
     )
     assert (
         LABELS["en"].draft_title
-        == "Please note: a healthcare professional has not checked this text yet"
+        == "Please note: no healthcare professional has checked this text yet"
     )
 
 

@@ -50,6 +50,7 @@ class PageRecord:
     next_review: date | None  # when it must be reviewed again, when set
     cited: tuple[CitedWork, ...] = ()  # the works its reference list shows, in that order
     share: bool = True  # whether the share page offers it to send to patients
+    warning_signs: bool = False  # whether it shows the lists of warning signs
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def pages_section(languages: Sequence[LanguageRecord]) -> list[dict[str, Any]]:
                     "reviewed": _iso(page.reviewed),
                     "next_review": _iso(page.next_review),
                     "share": page.share,
+                    "warning_signs": page.warning_signs,
                 }
                 for page in language.pages
             ],
@@ -229,6 +231,7 @@ def _language(pages: dict[str, Any], citations: dict[str, Any]) -> LanguageRecor
                 next_review=_date(page["next_review"]),
                 cited=cited.get(page["url"], ()),
                 share=page.get("share", True),
+                warning_signs=page.get("warning_signs", False),
             )
             for page in pages["pages"]
         ),

@@ -87,11 +87,11 @@ def test_the_new_page_builds_and_shows_in_both_languages_menus(
     for page, title in (
         (
             site / "zitten/index.html",
-            "Let op: een zorgverlener heeft deze tekst nog niet nagekeken",
+            "Let op: deze tekst is nog niet nagekeken door een zorgverlener",
         ),
         (
             site / "en/zitten/index.html",
-            "Please note: a healthcare professional has not checked this text yet",
+            "Please note: no healthcare professional has checked this text yet",
         ),
     ):
         html = page.read_text(encoding="utf-8")

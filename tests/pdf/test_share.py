@@ -2,6 +2,7 @@
 snippets per page and language, and the share pages that list them."""
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,16 +39,12 @@ def test_svg_qr_code_decodes_to_the_page(fixture_site: Path, lang: str, tmp_path
         (
             "nl",
             "Voor je afspraak bij Praktijk De Rug: lees hier vooraf \u201eWaarom meestal geen "
-            "scan\u201d:\nhttps://kliniek.example.org/rug/scan/\n\nHeb je een alarmsignaal? Wacht "
-            "dan niet op je afspraak. Op de site lees je welke signalen dat zijn en wie je dan "
-            "belt.\n",
+            "scan\u201d:\nhttps://kliniek.example.org/rug/scan/\n",
         ),
         (
             "en",
             "Before your appointment at Praktijk De Rug, please read \u201cWhy usually no "
-            "scan\u201d:\nhttps://kliniek.example.org/rug/en/scan/\n\nDo you have a warning "
-            "sign? Then do not wait for your appointment. The site tells you which signs these "
-            "are and whom to call.\n",
+            "scan\u201d:\nhttps://kliniek.example.org/rug/en/scan/\n",
         ),
     ],
 )
@@ -92,8 +89,8 @@ def _settings(name: str) -> Settings:
 
 
 SAFETY = (
-    "\nHeb je een alarmsignaal? Wacht dan niet op je afspraak. Op de site lees je welke "
-    "signalen dat zijn en wie je dan belt.\n"
+    "\nSommige klachten kunnen niet wachten tot je afspraak. Lees hier welke, en of je dan 112 "
+    "of je huisarts belt:\nhttps://x.example/alarm/\n"
 )
 
 
@@ -112,12 +109,18 @@ SAFETY = (
     ],
 )
 def test_snippet_without_clinic_name_and_html_escaping(name: str, expected: str) -> None:
-    link = ShareLink(lang="nl", slug="a", title="A & B", url="https://x.example/a/")
+    link = ShareLink("nl", "a", "A & B", "https://x.example/a/", "https://x.example/alarm/")
     assert email_text(link, _settings(name)) == expected
     html = email_html(link, _settings(name))
     assert "A &amp; B</a>" in html
     assert "<Rug>" not in html
-    assert html.endswith(f"<p>{SAFETY.strip()}</p>\n")
+    assert html.endswith(
+        "<p>Sommige klachten kunnen niet wachten tot je afspraak. Lees hier welke, en of je dan "
+        '112 of je huisarts belt:<br>\n<a href="https://x.example/alarm/">'
+        "https://x.example/alarm/</a></p>\n"
+    )
+    # Without a page that lists the warning signs, there is no address to send anyone to.
+    assert "Sommige klachten" not in email_text(replace(link, warning_url=""), _settings(name))
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -95,3 +95,10 @@ def test_link_check_passes_with_the_share_pages(shared_site: Path) -> None:
     )
     assert result.returncode == 0, result.stdout
     assert "none broken" in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_email_names_the_warning_signs_page(shared_site: Path, lang: str) -> None:
+    alarm = f"{SITE_URL}{ROOTS[lang]}alarm/"
+    for text_file in (shared_site / "share" / lang).glob("*-email.txt"):
+        assert text_file.read_text("utf-8-sig").endswith(f":\n{alarm}\n"), text_file.name

@@ -1,6 +1,7 @@
 """The share kit's logic: e-mail texts, snippet files and the share page's HTML."""
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -53,7 +54,13 @@ def site(tmp_path: Path) -> Path:
     return tmp_path
 
 
-LINK = ShareLink(lang="nl", slug="scan", title="Waarom „geen” scan?", url="https://x.example/scan/")
+LINK = ShareLink(
+    lang="nl",
+    slug="scan",
+    title="Waarom „geen” scan?",
+    url="https://x.example/scan/",
+    warning_url="https://x.example/alarm/",
+)
 
 
 def test_dutch_email_says_je_like_the_site(tmp_path: Path) -> None:
@@ -61,8 +68,8 @@ def test_dutch_email_says_je_like_the_site(tmp_path: Path) -> None:
     assert text == (
         "Voor je afspraak bij De Rug: lees hier vooraf „Waarom „geen” scan?”:\n"
         "https://x.example/scan/\n\n"
-        "Heb je een alarmsignaal? Wacht dan niet op je afspraak. Op de site lees je welke "
-        "signalen dat zijn en wie je dan belt.\n"
+        "Sommige klachten kunnen niet wachten tot je afspraak. Lees hier welke, en of je dan 112 "
+        "of je huisarts belt:\nhttps://x.example/alarm/\n"
     )
     assert email_subject(LINK) == "Voor je afspraak: Waarom „geen” scan?"
     assert not re.search(r"\buw\b", text + email_html(LINK, settings(tmp_path)))
@@ -249,3 +256,24 @@ def test_a_downloaded_qr_code_is_named_after_its_language_and_page(site: Path) -
     page = parse(share_page(settings(site), NL, [entry(LINK, site)], MATERIAL))
     names = [attrs["download"] for attrs in page.all("a") if "download" in attrs]
     assert names == ["qr-nl-waarom-geen-scan.png", "qr-nl-waarom-geen-scan.svg"]
+
+
+def test_emails_send_urgent_complaints_to_the_page_about_warning_signs(tmp_path: Path) -> None:
+    def pages(*flagged: str) -> None:
+        entries = tuple(
+            record.PageRecord(url, f"docs/nl/{url or 'index'}.md", url, "", None, None)
+            for url in ("", "scan/", "tips/", "alarm/")
+        )
+        shown = tuple(replace(page, warning_signs=page.url in flagged) for page in entries)
+        languages = [record.LanguageRecord("nl", "", shown)]
+        record.write_section(tmp_path, "pages", record.pages_section(languages))
+        record.write_section(tmp_path, "theme", record.theme_section(MATERIAL))
+
+    pages("", "tips/", "alarm/")  # the first page after the home page that lists them
+    assert {link.warning_url for link in share_links(settings(tmp_path), NL)} == {
+        "https://x.example/tips/"
+    }
+    pages("")
+    assert share_links(settings(tmp_path), NL)[0].warning_url == "https://x.example/"
+    pages()
+    assert share_links(settings(tmp_path), NL)[0].warning_url == ""

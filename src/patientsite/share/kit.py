@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -39,6 +40,9 @@ class ShareLink:
     slug: str  # short file name for the kit's files: "index", "scan"
     title: str  # the page's title (its first heading)
     url: str  # the page's absolute address, without tracking parameters
+    # The absolute address of the page that lists the warning signs, for the line that some
+    # complaints cannot wait for the appointment; "" when no page lists them.
+    warning_url: str = ""
 
 
 def read_record(settings: Settings) -> record.BuildRecord:
@@ -58,16 +62,27 @@ def share_links(
         pages = (built or read_record(settings)).language(language.code).pages
     except record.RecordError as error:
         raise CollectError(str(error)) from error
+    warning_page = _warning_signs_page(pages)
+    warning_url = settings.page_url(language, warning_page.url) if warning_page else ""
     return [
         ShareLink(
             lang=language.code,
             slug=slug_of(page.url),
             title=page.title,
             url=settings.page_url(language, page.url),
+            warning_url=warning_url,
         )
         for page in sorted(pages, key=lambda page: page.url != "")
         if page.share
     ]
+
+
+def _warning_signs_page(pages: Sequence[record.PageRecord]) -> record.PageRecord | None:
+    """The page the e-mails send a reader with an urgent complaint to: the first page after the
+    home page, in menu order, that shows the lists of warning signs (the page about them),
+    else the home page when it shows them."""
+    showing = [page for page in pages if page.warning_signs]
+    return next((page for page in showing if page.url), showing[0] if showing else None)
 
 
 def _sentence(settings: Settings, labels: ShareLabels, title: str) -> str:
@@ -82,9 +97,13 @@ def email_subject(link: ShareLink) -> str:
 
 def email_text(link: ShareLink, settings: Settings) -> str:
     """The plain-text snippet: one sentence and the address on its own line (mail programs
-    make that clickable), then what to do with a warning sign before the appointment."""
+    make that clickable), then that some complaints cannot wait, with the address of the
+    page that says which."""
     labels = share_labels(link.lang)
-    return f"{_sentence(settings, labels, link.title)}:\n{link.url}\n\n{labels.safety}\n"
+    text = f"{_sentence(settings, labels, link.title)}:\n{link.url}\n"
+    if link.warning_url:
+        text += f"\n{labels.safety}\n{link.warning_url}\n"
+    return text
 
 
 def email_html(link: ShareLink, settings: Settings) -> str:
@@ -93,10 +112,11 @@ def email_html(link: ShareLink, settings: Settings) -> str:
     title = f'<a href="{url}">{escape(link.title)}</a>'
     labels = share_labels(link.lang)
     before, _, after = _sentence(settings, labels, "\0").partition("\0")
-    return (
-        f'<p>{escape(before)}{title}{escape(after)}:<br>\n<a href="{url}">{url}</a></p>\n'
-        f"<p>{escape(labels.safety)}</p>\n"
-    )
+    html = f'<p>{escape(before)}{title}{escape(after)}:<br>\n<a href="{url}">{url}</a></p>\n'
+    if link.warning_url:
+        warning = escape(link.warning_url)
+        html += f'<p>{escape(labels.safety)}<br>\n<a href="{warning}">{warning}</a></p>\n'
+    return html
 
 
 def text_file(link: ShareLink, settings: Settings) -> str:

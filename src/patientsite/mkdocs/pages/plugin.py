@@ -74,6 +74,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         # For the build record: each language's pages in reading order, and what each page is.
         self.reading_order: dict[str, list[str]] = {}
         self.recorded: dict[str, dict[str, PageRecord]] = {}
+        self.with_warning_signs: set[str] = set()  # pages that show the lists of warning signs
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -132,6 +133,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         # static-i18n runs a whole build per language, each starting here: start afresh.
         self.glossaries.clear()
         self.dates.clear()
+        self.with_warning_signs.clear()
         language, default = build_language(config)
         if language == default:  # the first language of a new build
             self.reading_order.clear()
@@ -188,7 +190,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         self.dates[page.file.src_uri] = dates
         language = self._language(page, config)
         try:
-            markdown = expand(
+            expanded = expand(
                 markdown,
                 self.warning_signs.get(language),
                 self.country,
@@ -197,6 +199,11 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             )
         except MarkerError as error:
             raise PluginError(str(error)) from error
+        # For the build record: the share kit's e-mails point at a page with the lists.
+        checklist = '<div class="red-flags"'
+        if expanded.count(checklist) > markdown.count(checklist):
+            self.with_warning_signs.add(page.file.src_uri)
+        markdown = expanded
         return append_glossary(markdown, self._glossary(language, config))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -243,6 +250,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
             reviewed=dates.reviewed,
             next_review=dates.next_review,
             share=share,
+            warning_signs=page.file.src_uri in self.with_warning_signs,
         )
 
     # Last: after static-i18n (-100) has built the other languages inside this build.
