@@ -35,3 +35,18 @@ def test_the_full_reference_list_page_is_recorded(built_site: Path) -> None:
         assert language.full_list is not None
         html = _built_page(built_site, language, language.full_list)
         assert html.count('<li id="bib-') >= 27, language.code
+
+
+def test_the_pages_with_the_warning_signs_and_those_not_to_share_are_recorded(
+    built_site: Path,
+) -> None:
+    for language in record.read(built_site).languages:
+        assert [page.url for page in language.pages if page.warning_signs] == [
+            "",
+            "alarm/",
+            "tips/",
+        ]
+        assert sorted(page.url for page in language.pages if not page.share) == [
+            "accessibility/",
+            "sources/",
+        ]
