@@ -99,7 +99,8 @@ def _field(
 ) -> str:
     """A labelled box holding a text to copy, and its copy button (shown by share.js), which
     then says `copied` (by default: paste it into your e-mail)."""
-    rows = value.rstrip("\n").count("\n") + 2
+    # Tall enough for the whole text on a phone, where a line of about 40 letters wraps.
+    rows = sum(1 + len(line) // 40 for line in value.rstrip("\n").split("\n")) + 1
     return (
         f'<div class="share-field">\n<label for="{field_id}">{escape(label)}</label>\n'
         f'<textarea id="{field_id}" class="share-field__box" readonly rows="{rows}">'
