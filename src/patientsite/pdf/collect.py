@@ -78,7 +78,7 @@ def read_page(
     language: Language,
     entry: record.PageRecord,
     theme: record.ThemeRecord,
-    full_list: str | None = None,
+    full_list: str | None,
 ) -> Page:
     """One built page: its article without chrome, its title, description and review date."""
     path = entry.url

@@ -16,6 +16,8 @@ from patientsite.warning_signs.source import Sign, Tier, WarningSigns
 
 CHECKLIST_MARKER = "[[warning-signs]]"
 CHART_MARKER = "[[decision-chart]]"
+# The first line of the checklist in a page's Markdown (a page that shows it holds this line).
+CHECKLIST_OPENING = '<div class="red-flags" markdown>'
 _MARKER_LINE = re.compile(r"^[ \t]*(\[\[(?:warning-signs|decision-chart)\]\])[ \t]*$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 # A hand-written tier, as the pages held before the one source: refused, so no copy drifts.
@@ -59,7 +61,7 @@ def tier_markdown(signs: WarningSigns, tier: Tier, country: str) -> str:
 def checklist_markdown(signs: WarningSigns, country: str) -> str:
     """The three tiers, fastest first, as Markdown inside HTML blocks (md_in_html)."""
     tiers = "\n\n".join(tier_markdown(signs, tier, country) for tier in signs.tiers)
-    return f'<div class="red-flags" markdown>\n\n{tiers}\n\n</div>'
+    return f"{CHECKLIST_OPENING}\n\n{tiers}\n\n</div>"
 
 
 def _poster_sign(sign: Sign) -> str:

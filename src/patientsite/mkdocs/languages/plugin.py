@@ -29,6 +29,7 @@ from patientsite.languages.synonyms import (
     missing_words,
     to_index,
 )
+from patientsite.mkdocs import builds
 from patientsite.mkdocs.languages.config import LanguagesConfig
 from patientsite.mkdocs.languages.material import (
     disable_alternate_sitemaps,
@@ -60,16 +61,16 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         return [lang.locale for lang in self._i18n(config).config.languages]
 
     def _default_language(self, config: MkDocsConfig) -> str:
-        return str(self._i18n(config).default_language)
+        self._i18n(config)  # this plugin has nothing to do on a site of one language
+        return builds.build_language(config)[1]
 
     def _current_language(self, config: MkDocsConfig) -> str:
-        return str(self._i18n(config).current_language or self._default_language(config))
-
-    def _is_default_build(self, config: MkDocsConfig) -> bool:
-        return self._current_language(config) == self._default_language(config)
+        self._i18n(config)
+        return builds.build_language(config)[0]
 
     def _prefix(self, config: MkDocsConfig) -> str:
-        return "" if self._is_default_build(config) else self._current_language(config)
+        """The folder of the language being built: "" for the default language, "en"."""
+        return builds.language_root(config).rstrip("/")
 
     # -- hooks ------------------------------------------------------------------------
 
@@ -81,7 +82,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         # The heading anchor's tooltip would otherwise stay English on Dutch pages.
         toc = config.mdx_configs.setdefault("toc", {})
         toc["permalink_title"] = labels_for(self._current_language(config))["permalink"]
-        if self.config.split_search and not self._i18n(config).building:
+        if self.config.split_search and builds.is_outermost(config):
             self._load_synonyms(config)
         return config
 
@@ -215,7 +216,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
-        if self._is_default_build(config):
+        if not self._prefix(config):
             self.default_404 = _read_if_exists(site / "404.html")
             return
         # Inside static-i18n's build of another language: its 404 page just overwrote the
@@ -235,7 +236,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     def _finish_site(self, *, config: MkDocsConfig) -> None:
         # static-i18n sets ``building`` while it runs the other languages' builds; only the
         # outermost build, which ends last, sees the whole site.
-        if not self.config.enabled or self._i18n(config).building:
+        if not self.config.enabled or not builds.is_outermost(config):
             return
         site = Path(config.site_dir)
         _patch_bundle(site)

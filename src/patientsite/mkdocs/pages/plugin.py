@@ -52,7 +52,7 @@ from patientsite.record import (
     theme_section,
     write_section,
 )
-from patientsite.warning_signs.render import MarkerError, expand
+from patientsite.warning_signs.render import CHECKLIST_OPENING, MarkerError, expand
 from patientsite.warning_signs.source import (
     WarningSigns,
     WarningSignsError,
@@ -200,8 +200,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         except MarkerError as error:
             raise PluginError(str(error)) from error
         # For the build record: the share kit's e-mails point at a page with the lists.
-        checklist = '<div class="red-flags"'
-        if expanded.count(checklist) > markdown.count(checklist):
+        if expanded.count(CHECKLIST_OPENING) > markdown.count(CHECKLIST_OPENING):
             self.with_warning_signs.add(page.file.src_uri)
         markdown = expanded
         return append_glossary(markdown, self._glossary(language, config))
