@@ -1,28 +1,28 @@
-"""APA 7 reference list entries: a pybtex style whose words come from a locale Terms table.
+"""APA 7 reference list entries as HTML, in the words of a locale Terms table.
 
-Templates are declarative, as in pybtex's own styles; the nodes below read the entry and the
-style's terms. Text stays pybtex rich text until the HTML backend renders it, so every field is
-escaped there and nothing is patched afterwards.
+A reference is a few parts (authors, date, title, source, link), each a method below that
+reads the entry and returns HTML, or "" when the entry lacks it; the parts that are not empty
+are joined by spaces. Field values are LaTeX. Most hold none and are escaped as they stand;
+a value with braces or commands is read by pybtex's LaTeX parser and rendered once (field_html).
+Building the HTML as strings, not as pybtex rich text through its template engine, keeps
+formatting a large .bib a small part of a first build.
 """
 
 import functools
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import TypedDict
+from typing import NamedTuple
 
 from pybtex.backends.html import Backend
 from pybtex.database import Entry
-from pybtex.richtext import BaseText, HRef, Protected, String, Tag, Text
-from pybtex.style import FormattedEntry
-from pybtex.style.formatting import BaseStyle
-from pybtex.style.template import Node, join, node
+from pybtex.richtext import BaseText, Protected, String, Text
 
 from patientsite.citations.bibliography import entry_date, parse_iso_date
-from patientsite.citations.latex import decode, rich
+from patientsite.citations.latex import dashes, decode, holds_latex, rich
 from patientsite.citations.locale import Terms
-from patientsite.citations.names import editor_names, names_of, reference_names
+from patientsite.citations.names import NameList, editor_names, names_of, reference_names
 from patientsite.dates import day_and_month, month_name
 
 # langid values (babel/polyglossia names) that mean English: only these titles get sentence case.
@@ -34,6 +34,14 @@ _PAGE_RANGE_RE = re.compile(r"\s*([^\s\u2013-]+)\s*(?:-+|\u2013)\s*([^\s\u2013-]
 ENDASH = "\u2013"
 _ARTICLE_NUMBER_RE = re.compile(r"[A-Za-z]+\d+")
 _TOKEN_RE = re.compile(r"\s+|\S+")
+_DOI_PREFIX_RE = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)")
+# The tags that close a part's HTML ("...</em>"): its text ends before them.
+_TRAILING_TAGS_RE = re.compile(r"(?:<[^<>]*>)+$")
+
+
+def escape(text: str) -> str:
+    """Text as HTML, escaped as pybtex's HTML backend escapes it (quotes left as they are)."""
+    return html.escape(text, quote=False)
 
 
 class HtmlBackend(Backend):  # type: ignore[misc]  # pybtex has no type information
@@ -47,59 +55,242 @@ class HtmlBackend(Backend):  # type: ignore[misc]  # pybtex has no type informat
         return f'<a href="{html.escape(url, quote=True)}">{text}</a>' if text else ""
 
 
-class ApaStyle(BaseStyle):  # type: ignore[misc]  # pybtex has no type information
+class ApaStyle:
     """APA 7 reference list entries in the language of `terms`."""
 
     def __init__(self, terms: Terms, year_suffixes: Mapping[str, str]) -> None:
-        super().__init__()
         self.terms = terms
         self.year_suffixes = year_suffixes
         """The "a" of "2020a" by lower-case key, for works whose citations would look alike."""
         self.localized = False
         """Whether the entry formatted last used a word of `terms`: if not, it reads the same
-        in every language. The nodes below set it through _terms() when they use a word."""
-
-    def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
-        # Types without a template of their own (thesis, manual, ...) are formatted as misc.
-        template = getattr(self, f"get_{entry.type}_template", self.get_misc_template)
-        context: _Context = {"entry": entry, "style": self, "bib_data": bib_data}
-        return FormattedEntry(entry.key, template(entry).format_data(context), label)
+        in every language. The parts below set it through _words() when they use a word."""
+        self._authors = self._editors = NameList(names=(), more=False)
+        """The names of the entry being formatted: several parts need them, read once."""
 
     def format_html(self, entry: Entry) -> str:
         """One entry as HTML; `localized` then tells whether it differs between languages."""
         self.localized = False
-        rendered: str = self.format_entry("", entry).text.render(HtmlBackend())
-        return rendered
+        self._authors, self._editors = names_of(entry, "author"), names_of(entry, "editor")
+        # Types without a layout of their own (thesis, manual, ...) are formatted as misc.
+        layout = _LAYOUTS.get(entry.type, _DOCUMENT)
+        title = layout.title(self, entry)
+        when = self.when(entry, full=layout.full_date)
+        source = [part(self, entry) for part in layout.source]
+        # Without author or editor the title takes the author's place (APA 7).
+        if self._authors or self._editors:
+            parts = [self.creators(entry), when, title, *source, self.link(entry)]
+        else:
+            parts = [title, when, *source, self.link(entry)]
+        return " ".join(part for part in parts if part)
 
-    def get_article_template(self, e: Entry) -> Node:
-        return _reference(e, title(), journal)
+    def _words(self) -> Terms:
+        """The style's words, for a part about to use one: the reference is then localized.
 
-    def get_book_template(self, e: Entry) -> Node:
-        return _reference(e, title(italic=True)[edition], publisher)
+        Read them only where a word is used, so that a reference without any (most articles)
+        is known to read the same in every language and is formatted once for all of them.
+        """
+        self.localized = True
+        return self.terms
 
-    def get_incollection_template(self, e: Entry) -> Node:
-        return _reference(e, title(), in_book, publisher)
+    def creators(self, entry: Entry) -> str:
+        """ "Hall, A. M., & Maher, C. G." or, for an edited book, "Koes, B. (Ed.)"."""
+        authors, editors = self._authors, self._editors
+        if authors:
+            return _with_period(escape(reference_names(authors)))
+        terms = self._words()
+        role = terms.editor if len(editors.names) == 1 and not editors.more else terms.editors
+        return escape(f"{reference_names(editors)} ({role}).")
 
-    get_inbook_template = get_incollection_template
-    get_inproceedings_template = get_incollection_template
+    def when(self, entry: Entry, *, full: bool) -> str:
+        """ "(2009).", "(2020a).", "(n.d.)." or for web pages "(2021, March 3)."."""
+        year, month, day = entry_date(entry)
+        suffix = self.year_suffixes.get(entry.key.lower(), "")
+        if year is None:
+            return escape(f"({self._words().no_date}{'-' + suffix if suffix else ''}).")
+        written = f"{decode(year)}{suffix}"
+        if full and month:
+            terms = self._words()
+            written += ", " + (
+                day_and_month(month, day, terms.month_day, terms.language)
+                if day
+                else month_name(month, terms.language)
+            )
+        return escape(f"({written}).")
 
-    def get_techreport_template(self, e: Entry) -> Node:
-        return _reference(e, title(italic=True)[report_number], publisher("institution"))
+    def title(self, entry: Entry, *, italic: bool = False, description: str = "") -> str:
+        """The title (sentence case if English), its translation, and a description in
+        brackets, such as the edition or the report number."""
+        if "title" not in entry.fields:
+            return ""
+        text = _title_html(entry, entry.fields["title"])
+        parts = [f"<em>{text}</em>" if italic and text else text]
+        if "translatedtitle" in entry.fields:
+            parts += [" [", _sentence_cased_html(entry.fields["translatedtitle"]), "]"]
+        if description:
+            parts += [" (", description, ")"]
+        return _with_period("".join(parts))
 
-    get_report_template = get_techreport_template
+    def article_title(self, entry: Entry) -> str:
+        return self.title(entry)
 
-    def get_misc_template(self, e: Entry) -> Node:
-        return _reference(e, title(italic=True), site_name, full_date=True)
+    def book_title(self, entry: Entry) -> str:
+        return self.title(entry, italic=True, description=self.edition(entry))
 
-    get_online_template = get_misc_template
+    def report_title(self, entry: Entry) -> str:
+        return self.title(entry, italic=True, description=self.report_number(entry))
+
+    def document_title(self, entry: Entry) -> str:
+        return self.title(entry, italic=True)
+
+    def edition(self, entry: Entry) -> str:
+        """ "2nd ed." / "2e dr."; an edition that is not a number is shown as written."""
+        value = decode(entry.fields.get("edition", "")).strip()
+        if not value:
+            return ""
+        if value.isdigit():
+            terms = self._words()
+            return escape(terms.edition.format(ordinal=terms.ordinal(int(value))))
+        return escape(value)
+
+    def report_number(self, entry: Entry) -> str:
+        """ "KCE Reports 287", "NICE Guideline NG59", or "Report No. 12" when no type is
+        given."""
+        if "number" not in entry.fields:
+            return ""
+        fields = entry.fields
+        kind = field_html(fields["type"]) if "type" in fields else escape(self._words().report)
+        return f"{kind} {field_html(fields['number'])}"
+
+    def chapter_pages(self, entry: Entry) -> str:
+        """ "pp. 45-67" (with an en dash) or "p. 45" for a chapter."""
+        pages = decode(entry.fields.get("pages", "")).strip()
+        if not pages:
+            return ""
+        terms = self._words()
+        if match := _PAGE_RANGE_RE.fullmatch(pages):
+            return f"{escape(terms.pages)} {_page_range(match)}"
+        return escape(f"{terms.page} {pages}")
+
+    def journal(self, entry: Entry) -> str:
+        """ "*Journal*, *147*(7), 478-491." with article numbers as "Article e037820"."""
+        fields = entry.fields
+        name = fields.get("journal") or fields.get("journaltitle")
+        parts = [f"<em>{field_html(name)}</em>"] if name else []
+        volume = fields.get("volume")
+        issue = fields.get("number") or fields.get("issue")
+        if volume or issue:
+            parts.append(", ")
+            if volume:
+                parts.append(f"<em>{field_html(volume)}</em>")
+            if issue:
+                parts += ["(", field_html(issue), ")"]
+        location = self._article_location(entry)
+        if location:
+            parts += [", ", location]
+        return _with_period("".join(parts))
+
+    def _article_location(self, entry: Entry) -> str:
+        """Page range with an en dash, or "Article n291" for an article number (pages or
+        eid)."""
+        if "eid" in entry.fields:
+            return escape(f"{self._words().article} {decode(entry.fields['eid']).strip()}")
+        pages = decode(entry.fields.get("pages", "")).strip()
+        if match := _PAGE_RANGE_RE.fullmatch(pages):
+            return _page_range(match)
+        if _ARTICLE_NUMBER_RE.fullmatch(pages):
+            return escape(f"{self._words().article} {pages}")
+        return escape(pages)
+
+    def in_book(self, entry: Entry) -> str:
+        """ "In M. van Tulder & B. Koes (Eds.), *Book title* (2nd ed., pp. 45-67)."."""
+        terms = self._words()
+        parts = [escape(f"{terms.in_} ")]
+        editors = self._editors
+        if editors:
+            role = terms.editor if len(editors.names) == 1 and not editors.more else terms.editors
+            parts.append(escape(f"{editor_names(editors)} ({role}), "))
+        if "booktitle" in entry.fields:
+            parts.append(f"<em>{_title_html(entry, entry.fields['booktitle'])}</em>")
+        description = ", ".join(
+            part for part in (self.edition(entry), self.chapter_pages(entry)) if part
+        )
+        if description:
+            parts += [" (", description, ")"]
+        return _with_period("".join(parts))
+
+    def publisher(self, entry: Entry, field_name: str = "publisher") -> str:
+        """The publisher, left out when it is the author (APA 7: an organisation as both)."""
+        if field_name not in entry.fields:
+            return ""
+        value = entry.fields[field_name]
+        if decode(value) == self._group_name():
+            return ""
+        return _with_period(field_html(value))
+
+    def institution(self, entry: Entry) -> str:
+        return self.publisher(entry, "institution")
+
+    def site_name(self, entry: Entry) -> str:
+        """The website or organisation a page or document is on, unless it is the author."""
+        for field_name in ("organization", "publisher", "institution"):
+            if field_name in entry.fields:
+                return self.publisher(entry, field_name)
+        return ""
+
+    def _group_name(self) -> str | None:
+        """The author's name when it is a single organisation, to leave out a repeated
+        publisher."""
+        authors = self._authors.names
+        if len(authors) == 1 and not authors[0].initials:
+            return authors[0].surname
+        return None
+
+    def link(self, entry: Entry) -> str:
+        """The DOI as https://doi.org/..., else the URL, after "Retrieved <date>, from" if
+        dated."""
+        if "doi" in entry.fields:
+            return _url(f"https://doi.org/{_DOI_PREFIX_RE.sub('', entry.fields['doi'].strip())}")
+        if "url" not in entry.fields:
+            return ""
+        url = _url(entry.fields["url"].strip())
+        if "urldate" not in entry.fields:
+            return url
+        # Checked when the file was read: urldate is a full ISO date.
+        year, month, day = parse_iso_date(entry.fields["urldate"]) or (1, 1, 1)
+        terms = self._words()
+        accessed = terms.date(date(year, month or 1, day or 1))
+        return f"{escape(terms.retrieved.format(date=accessed))} {url}"
 
 
-class _Context(TypedDict):
-    """What pybtex hands each node of a template: ApaStyle.format_entry makes it."""
+_Part = Callable[[ApaStyle, Entry], str]
 
-    entry: Entry
-    style: ApaStyle
-    bib_data: object
+
+class _Layout(NamedTuple):
+    """How a type of work is referenced."""
+
+    title: _Part
+    source: tuple[_Part, ...]
+    """The parts between the title and the link."""
+    full_date: bool = False
+    """Whether the date has the month and day the entry gives (web pages, documents)."""
+
+
+_DOCUMENT = _Layout(ApaStyle.document_title, (ApaStyle.site_name,), full_date=True)
+_CHAPTER = _Layout(ApaStyle.article_title, (ApaStyle.in_book, ApaStyle.publisher))
+_REPORT = _Layout(ApaStyle.report_title, (ApaStyle.institution,))
+# By BibTeX entry type.
+_LAYOUTS = {
+    "article": _Layout(ApaStyle.article_title, (ApaStyle.journal,)),
+    "book": _Layout(ApaStyle.book_title, (ApaStyle.publisher,)),
+    "incollection": _CHAPTER,
+    "inbook": _CHAPTER,
+    "inproceedings": _CHAPTER,
+    "techreport": _REPORT,
+    "report": _REPORT,
+    "misc": _DOCUMENT,
+    "online": _DOCUMENT,
+}
 
 
 def sentence_case(text: BaseText) -> BaseText:
@@ -116,13 +307,8 @@ def sentence_case(text: BaseText) -> BaseText:
             capitalize = _opens_subtitle(str(part))
             return part
         if isinstance(part, String):
-            tokens = []
-            for token in _TOKEN_RE.findall(part.value):
-                if not token.isspace():
-                    token = _case_word(token, capitalize)
-                    capitalize = _opens_subtitle(token)
-                tokens.append(token)
-            return String("".join(tokens))
+            value, capitalize = _case_words(part.value, capitalize)
+            return String(value)
         if isinstance(part, Text):
             return Text(*(convert(child) for child in part.parts))
         return part
@@ -133,6 +319,40 @@ def sentence_case(text: BaseText) -> BaseText:
 def is_english(entry: Entry) -> bool:
     """Whether the work's title is English (no langid means English, as in biblatex)."""
     return entry.fields.get("langid", "english").strip().lower() in ENGLISH
+
+
+# Titles, journals and publishers recur across entries: each value is rendered once.
+@functools.cache
+def field_html(latex: str) -> str:
+    """A field value as HTML: braces gone, accents decoded, the text escaped."""
+    if not holds_latex(latex):
+        return escape(dashes(latex))
+    rendered: str = rich(latex).render(HtmlBackend())
+    return rendered
+
+
+def _title_html(entry: Entry, latex: str) -> str:
+    return _sentence_cased_html(latex) if is_english(entry) else field_html(latex)
+
+
+@functools.cache
+def _sentence_cased_html(latex: str) -> str:
+    if not holds_latex(latex):
+        return escape(_case_words(dashes(latex), True)[0])
+    rendered: str = sentence_case(rich(latex)).render(HtmlBackend())
+    return rendered
+
+
+def _case_words(text: str, capitalize: bool) -> tuple[str, bool]:
+    """The words of `text` in sentence case; `capitalize` says whether the first one opens
+    a sentence, and the result whether the word after `text` does."""
+    tokens = []
+    for token in _TOKEN_RE.findall(text):
+        if not token.isspace():
+            token = _case_word(token, capitalize)
+            capitalize = _opens_subtitle(token)
+        tokens.append(token)
+    return "".join(tokens), capitalize
 
 
 # Titles share most of their words: each word is cased once per position (first or not).
@@ -157,229 +377,20 @@ def _opens_subtitle(word: str) -> bool:
     return word.endswith((":", "?", "!", "—"))
 
 
-def _reference(e: Entry, title_node: Node, *source: Node, full_date: bool = False) -> Node:
-    """Author. (Date). Title. Source. Link. Without author or editor the title leads (APA 7)."""
-    if names_of(e, "author") or names_of(e, "editor"):
-        return spaced[creators, when(full=full_date), title_node, *source, link]
-    return spaced[title_node, when(full=full_date), *source, link]
+def _with_period(part: str) -> str:
+    """The part with a period after it, unless its text is empty or already ends in . ? or !
+    (a period after an italic title goes after the </em>)."""
+    text = _TRAILING_TAGS_RE.sub("", part)
+    return f"{part}." if text and not text.endswith((".", "?", "!")) else part
 
 
-@node
-def spaced(children: list[Node], context: _Context) -> BaseText:
-    """The parts that are not empty, a space between them: pybtex's join(sep=" ") in one go.
-
-    join puts the rich text together twice over (all but the last part, then the last), for
-    every part of every reference; this gives the same text in one go.
-    """
-    parts = [part for part in (child.format_data(context) for child in children) if part]
-    return Text(" ").join(parts)
+def _page_range(match: re.Match[str]) -> str:
+    """ "45-67" with an en dash, as HTML."""
+    return f"{escape(match[1])}{ENDASH}{escape(match[2])}"
 
 
-def _group_name(entry: Entry) -> str | None:
-    """The author's name when it is a single organisation, to leave out a repeated publisher."""
-    authors = names_of(entry, "author")
-    if len(authors.names) == 1 and not authors.names[0].initials:
-        return authors.names[0].surname
-    return None
-
-
-def _terms(context: _Context) -> Terms:
-    """The style's words, for a node about to use one: the reference is then localized.
-
-    Read them only where a word is used, so that a reference without any (most articles) is
-    known to read the same in every language and is formatted once for all of them.
-    """
-    style = context["style"]
-    style.localized = True
-    return style.terms
-
-
-@node
-def creators(children: list[Node], context: _Context) -> BaseText:
-    """ "Hall, A. M., & Maher, C. G." or, for an edited book, "Koes, B. (Ed.)"."""
-    entry = context["entry"]
-    authors = names_of(entry, "author")
-    if authors:
-        return Text(reference_names(authors)).add_period()
-    editors = names_of(entry, "editor")
-    terms = _terms(context)
-    role = terms.editor if len(editors.names) == 1 and not editors.more else terms.editors
-    return Text(f"{reference_names(editors)} ({role}).")
-
-
-@node
-def when(children: list[Node], context: _Context, full: bool = False) -> BaseText:
-    """ "(2009).", "(2020a).", "(n.d.)." or for web pages "(2021, March 3)."."""
-    entry, style = context["entry"], context["style"]
-    year, month, day = entry_date(entry)
-    suffix = style.year_suffixes.get(entry.key.lower(), "")
-    if year is None:
-        return Text(f"({_terms(context).no_date}{'-' + suffix if suffix else ''}).")
-    written = f"{decode(year)}{suffix}"
-    if full and month:
-        terms = _terms(context)
-        written += ", " + (
-            day_and_month(month, day, terms.month_day, terms.language)
-            if day
-            else month_name(month, terms.language)
-        )
-    return Text(f"({written}).")
-
-
-@node
-def title(children: list[Node], context: _Context, italic: bool = False) -> BaseText:
-    """The title (sentence case if English), its translation, and descriptions in brackets."""
-    entry = context["entry"]
-    if "title" not in entry.fields:
-        return Text()
-    text = _title_text(entry, entry.fields["title"])
-    parts: list[BaseText | str] = [Tag("em", text) if italic else text]
-    if "translatedtitle" in entry.fields:
-        parts += [" [", _sentence_cased(entry.fields["translatedtitle"]), "]"]
-    description = join(sep=", ")[children].format_data(context)
-    if description:
-        parts += [" (", description, ")"]
-    return Text(*parts).add_period()
-
-
-def _title_text(entry: Entry, latex: str) -> BaseText:
-    return _sentence_cased(latex) if is_english(entry) else rich(latex)
-
-
-# Each title is formatted once per language: case it once.
-@functools.cache
-def _sentence_cased(latex: str) -> BaseText:
-    return sentence_case(rich(latex))
-
-
-@node
-def edition(children: list[Node], context: _Context) -> BaseText:
-    """ "2nd ed." / "2e dr."; an edition that is not a number is shown as written."""
-    entry = context["entry"]
-    value = decode(entry.fields.get("edition", "")).strip()
-    if not value:
-        return Text()
-    if value.isdigit():
-        terms = _terms(context)
-        return Text(terms.edition.format(ordinal=terms.ordinal(int(value))))
-    return Text(value)
-
-
-@node
-def report_number(children: list[Node], context: _Context) -> BaseText:
-    """ "KCE Reports 287", "NICE Guideline NG59", or "Report No. 12" when no type is given."""
-    entry = context["entry"]
-    if "number" not in entry.fields:
-        return Text()
-    kind = rich(entry.fields["type"]) if "type" in entry.fields else Text(_terms(context).report)
-    return Text(kind, " ", rich(entry.fields["number"]))
-
-
-@node
-def chapter_pages(children: list[Node], context: _Context) -> BaseText:
-    """ "pp. 45-67" (with an en dash) or "p. 45" for a chapter."""
-    entry = context["entry"]
-    pages = decode(entry.fields.get("pages", "")).strip()
-    if not pages:
-        return Text()
-    terms = _terms(context)
-    if match := _PAGE_RANGE_RE.fullmatch(pages):
-        return Text(f"{terms.pages} {match[1]}{ENDASH}{match[2]}")
-    return Text(f"{terms.page} {pages}")
-
-
-@node
-def journal(children: list[Node], context: _Context) -> BaseText:
-    """ "*Journal*, *147*(7), 478-491." with article numbers as "Article e037820"."""
-    entry = context["entry"]
-    name = entry.fields.get("journal") or entry.fields.get("journaltitle")
-    parts: list[BaseText | str] = [Tag("em", rich(name))] if name else []
-    volume = entry.fields.get("volume")
-    issue = entry.fields.get("number") or entry.fields.get("issue")
-    if volume or issue:
-        parts.append(", ")
-        if volume:
-            parts.append(Tag("em", rich(volume)))
-        if issue:
-            parts += ["(", rich(issue), ")"]
-    location = _article_location(entry, context)
-    if location:
-        parts += [", ", location]
-    return Text(*parts).add_period() if parts else Text()
-
-
-def _article_location(entry: Entry, context: _Context) -> str:
-    """Page range with an en dash, or "Article n291" for an article number (pages or eid)."""
-    if "eid" in entry.fields:
-        return f"{_terms(context).article} {decode(entry.fields['eid']).strip()}"
-    pages = decode(entry.fields.get("pages", "")).strip()
-    if match := _PAGE_RANGE_RE.fullmatch(pages):
-        return f"{match[1]}{ENDASH}{match[2]}"
-    if _ARTICLE_NUMBER_RE.fullmatch(pages):
-        return f"{_terms(context).article} {pages}"
-    return pages
-
-
-@node
-def in_book(children: list[Node], context: _Context) -> BaseText:
-    """ "In M. van Tulder & B. Koes (Eds.), *Book title* (2nd ed., pp. 45-67)."."""
-    entry, terms = context["entry"], _terms(context)
-    parts: list[BaseText | str] = [f"{terms.in_} "]
-    editors = names_of(entry, "editor")
-    if editors:
-        role = terms.editor if len(editors.names) == 1 and not editors.more else terms.editors
-        parts.append(f"{editor_names(editors)} ({role}), ")
-    if "booktitle" in entry.fields:
-        parts.append(Tag("em", _title_text(entry, entry.fields["booktitle"])))
-    description = join(sep=", ")[edition, chapter_pages].format_data(context)
-    if description:
-        parts += [" (", description, ")"]
-    return Text(*parts).add_period()
-
-
-@node
-def publisher(children: list[Node], context: _Context, field_name: str = "publisher") -> BaseText:
-    """The publisher, left out when it is the author (APA 7: an organisation as both)."""
-    entry = context["entry"]
-    if field_name not in entry.fields:
-        return Text()
-    name = rich(entry.fields[field_name])
-    if str(name) == _group_name(entry):
-        return Text()
-    return name.add_period()
-
-
-@node
-def site_name(children: list[Node], context: _Context) -> BaseText:
-    """The website or organisation a page or document is on, unless it is the author."""
-    entry = context["entry"]
-    for field_name in ("organization", "publisher", "institution"):
-        if field_name in entry.fields:
-            return publisher(field_name).format_data(context)
-    return Text()
-
-
-@node
-def link(children: list[Node], context: _Context) -> BaseText:
-    """The DOI as https://doi.org/..., else the URL, after "Retrieved <date>, from" if dated."""
-    entry = context["entry"]
-    if "doi" in entry.fields:
-        doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", entry.fields["doi"].strip())
-        return _url(f"https://doi.org/{doi}")
-    if "url" not in entry.fields:
-        return Text()
-    url = _url(entry.fields["url"].strip())
-    if "urldate" not in entry.fields:
-        return url
-    # Checked when the file was read: urldate is a full ISO date.
-    year, month, day = parse_iso_date(entry.fields["urldate"]) or (1, 1, 1)
-    terms = _terms(context)
-    accessed = terms.date(date(year, month or 1, day or 1))
-    return Text(terms.retrieved.format(date=accessed), " ", url)
-
-
-def _url(url: str) -> BaseText:
+def _url(url: str) -> str:
     """A link for web addresses; anything else (e.g. javascript:) stays plain text."""
     if url.startswith(("https://", "http://")):
-        return HRef(url, url)
-    return Text(url)
+        return f'<a href="{html.escape(url, quote=True)}">{escape(url)}</a>'
+    return escape(url)

@@ -20,25 +20,30 @@ _LATEX_RE = re.compile(r"[\\{}~%$]|``|''|,,|[!?]`")
 _DECODED_RE = re.compile(r"[\\~%$]|``|''|,,|[!?]`")
 
 
+def holds_latex(latex: str) -> bool:
+    """Whether a value holds more LaTeX than dashes: if not, dashes(value) is its text."""
+    return _LATEX_RE.search(latex) is not None
+
+
 @functools.cache
 def rich(latex: str) -> Text:
     """A field value as pybtex rich text: braced groups become Protected, accents decoded."""
-    if not _LATEX_RE.search(latex):
-        return Text(_dashes(latex))
+    if not holds_latex(latex):
+        return Text(dashes(latex))
     if not _DECODED_RE.search(latex):
         # What Text.from_latex returns, as latexcodec would leave everything but the dashes.
-        return LaTeXParser(_dashes(latex)).parse()
+        return LaTeXParser(dashes(latex)).parse()
     return Text.from_latex(latex)
 
 
 @functools.cache
 def decode(latex: str) -> str:
     """Plain text of a LaTeX string: W{\\'a}ng becomes Wáng, braces disappear."""
-    if not _LATEX_RE.search(latex):
-        return _dashes(latex)  # What str(rich(latex)) gives, without making rich text.
+    if not holds_latex(latex):
+        return dashes(latex)  # What str(rich(latex)) gives, without making rich text.
     return str(rich(latex))
 
 
-def _dashes(latex: str) -> str:
+def dashes(latex: str) -> str:
     """Page ranges are the commonest LaTeX: the dash ligatures, decoded as latexcodec does."""
     return latex.replace("---", "\u2014").replace("--", "\u2013")
