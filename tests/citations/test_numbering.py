@@ -1,5 +1,7 @@
 """APA 7 order of the full list, numbers, in-text names and the a/b of 2020a."""
 
+import unicodedata
+
 import pytest
 
 from patientsite.citations.bibliography import parse_bibliography
@@ -115,3 +117,11 @@ def test_title_stands_in_for_a_missing_author() -> None:
 )
 def test_sortable(text: str, expected: str) -> None:
     assert sortable(text) == expected
+
+
+def test_sortable_keeps_exactly_what_isalnum_calls_letters_and_digits() -> None:
+    # Every character of the Basic Multilingual Plane, decomposed as sortable() does it.
+    for code in range(0x10000):
+        decomposed = unicodedata.normalize("NFKD", chr(code).casefold())
+        expected = "".join(char for char in decomposed if char.isalnum())
+        assert sortable(chr(code)) == expected, f"U+{code:04X}"

@@ -1,6 +1,7 @@
 """Authors' and editors' names as APA 7 writes and sorts them."""
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -11,6 +12,8 @@ from patientsite.citations.latex import decode
 # APA 7 lists up to 20 authors; from 21 on, the first 19, an ellipsis and the last one.
 MAX_LISTED = 20
 LISTED_BEFORE_ELLIPSIS = 19
+# What str.isalnum() rejects: \w is exactly the characters it accepts, and _.
+_NOT_LETTER_OR_DIGIT_RE = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -93,8 +96,7 @@ def sort_key(names: NameList) -> tuple[tuple[str, str], ...]:
 
 def sortable(text: str) -> str:
     """Lower-case letters and digits only, accents removed: "Ó Súille-Bháin" -> "osuillebhain"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if char.isalnum())
+    return _NOT_LETTER_OR_DIGIT_RE.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 # The same people appear in many entries: normalise each name once.
