@@ -23,8 +23,8 @@ SHARED = "shared"
 
 T = TypeVar("T", bound="DataclassInstance")
 
-# Every build reads the files; libyaml's loader (in PyYAML's wheels) reads them ten times faster
-# than the pure-Python one, with the same result.
+# Every build reads the files: with libyaml's loader (in PyYAML's wheels) where there is one, as
+# it gives the same result as the pure-Python loader in a fraction of the time.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # A word is a text, or a list of texts (the steps of the share page's e-mail instructions).
