@@ -1,8 +1,11 @@
 """Unit tests for the platform's pure logic (no MkDocs build)."""
 
 import json
+from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 
 from patientsite.languages.alternates import Alternate, absolute_url, page_alternates
 from patientsite.languages.counterparts import MissingCounterpart, find_missing_counterparts
@@ -122,3 +125,11 @@ def test_language_root(base_url: str, prefix: str, expected: str) -> None:
 
 def test_label_tables_have_the_same_keys() -> None:
     assert LABELS["nl"].keys() == LABELS["en"].keys()
+
+
+def test_languages_plugin_without_i18n_says_what_is_missing(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - patientsite/languages\n")
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    with pytest.raises(PluginError, match=r"needs the 'i18n' plugin in mkdocs\.yml"):
+        config.plugins["patientsite/languages"].on_config(config)

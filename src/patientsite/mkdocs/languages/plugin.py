@@ -61,11 +61,9 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         return [lang.locale for lang in self._i18n(config).config.languages]
 
     def _default_language(self, config: MkDocsConfig) -> str:
-        self._i18n(config)  # this plugin has nothing to do on a site of one language
         return builds.build_language(config)[1]
 
     def _current_language(self, config: MkDocsConfig) -> str:
-        self._i18n(config)
         return builds.build_language(config)[0]
 
     def _prefix(self, config: MkDocsConfig) -> str:
@@ -79,6 +77,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self._i18n(config)  # this plugin has nothing to do on a site of one language
         # The heading anchor's tooltip would otherwise stay English on Dutch pages.
         toc = config.mdx_configs.setdefault("toc", {})
         toc["permalink_title"] = labels_for(self._current_language(config))["permalink"]
