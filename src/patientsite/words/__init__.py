@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
+from patientsite import frontmatter
+
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
@@ -22,10 +24,6 @@ FOLDER = Path(__file__).parent
 SHARED = "shared"
 
 T = TypeVar("T", bound="DataclassInstance")
-
-# Every build reads the files: with libyaml's loader (in PyYAML's wheels) where there is one, as
-# it gives the same result as the pure-Python loader in a fraction of the time.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # A word is a text, or a list of texts (the steps of the share page's e-mail instructions).
 Word = str | tuple[str, ...]
@@ -57,7 +55,8 @@ def words(language: str) -> Mapping[str, Section]:
     """A language's words, by section, as its file writes them (read once)."""
     path = path_of(language)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        # The loader of the pages' front matter: libyaml's, fast, when PyYAML has it.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=frontmatter.LOADER)
     except FileNotFoundError as error:
         raise WordsError(
             f"There are no words for the language {language!r}: {_name(language)} is missing "
