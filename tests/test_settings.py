@@ -116,3 +116,15 @@ def test_the_default_language_comes_first_and_names_fall_back(tmp_path: Path) ->
         settings.Language("nl", "Rug", "Over rugpijn", ""),
         settings.Language("en", "Back", "Over rugpijn", "en/"),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("---\ntitle: A\nshare: nee\n---\n# A\n", 3),
+        ("---\nshare : 1\n---\n", 2),
+        ("---\ntitle: A\n---\nshared: not the field\n", 2),
+    ],
+)
+def test_line_of_a_front_matter_field(text: str, line: int) -> None:
+    assert frontmatter.line_of(text, "share") == line

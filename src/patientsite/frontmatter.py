@@ -35,3 +35,10 @@ def split(text: str) -> tuple[str, dict[str, Any]]:
     if not isinstance(data, dict):
         return text, {}
     return text[match.end() :].lstrip("\n"), data
+
+
+def line_of(text: str, field: str) -> int:
+    """The page's line that sets a top-level front matter field, for messages; the front
+    matter's first line (2) when no line starts with the field's name."""
+    match = re.search(rf"^{re.escape(field)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 2

@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
+from patientsite import frontmatter
 from patientsite.mkdocs.builds import build_language, is_outermost, language_root
 from patientsite.mkdocs.pages.config import PagesConfig
 from patientsite.mkdocs.theme import MATERIAL
@@ -235,8 +236,7 @@ class PagesPlugin(BasePlugin[PagesConfig]):
         dates = self.dates[page.file.src_uri]
         share = page.meta.get("share", True)
         if not isinstance(share, bool):
-            text = page.file.content_string
-            line = text.count("\n", 0, max(text.find("\nshare:"), 0)) + 2
+            line = frontmatter.line_of(page.file.content_string, "share")
             raise PluginError(
                 f"{self._source(page, config)}:{line}: 'share: {share}' in the front matter "
                 "must be true or false (false: the clinic's share page leaves this page out)."
