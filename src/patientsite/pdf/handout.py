@@ -69,12 +69,10 @@ def prepare_one_sheet(
 def plain_same_page_links(article: ET.Element) -> None:
     """Make links to another place on the same page plain text: a sheet shows only part of
     the page, so such a link points at nothing, and its web address would only clutter it."""
+    # HTML elements have no namespace (htmltree.parse); a link inside a drawing stays a link.
     for element in article.iter():
-        if not isinstance(element.tag, str) or htmltree.local_name(element.tag) != "a":
-            continue
-        if element.get("href", "").startswith("#"):
-            namespace = element.tag[: element.tag.index("}") + 1] if element.tag[0] == "{" else ""
-            element.tag = f"{namespace}span"
+        if element.tag == "a" and element.get("href", "").startswith("#"):
+            element.tag = "span"
             element.attrib.clear()
 
 
