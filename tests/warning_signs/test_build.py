@@ -114,6 +114,35 @@ def test_routes_follow_the_clinic_country(country_site: tuple[str, Path], lang: 
     assert ("huisartsenpost" in text) == (country != "BE")
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_numbers_to_call_are_links_that_call_them(
+    country_site: tuple[str, Path], lang: str
+) -> None:
+    # A worried reader on a phone calls 112 or the GP on duty (1733) with one tap.
+    country, site = country_site
+    checklist = htmltree.query(
+        htmltree.parse((site / HOME[lang]).read_text(encoding="utf-8")), "div.red-flags"
+    )
+    assert checklist is not None
+    calls = [
+        (link.get("href"), htmltree.text_of(link))
+        for link in htmltree.query_all(checklist, "a")
+        if link.get("href", "").startswith("tel:")
+    ]
+    expected_numbers = {"112"} if country == "NL" else {"112", "1733"}
+    assert {href for href, _text in calls} == {f"tel:{number}" for number in expected_numbers}
+    assert all(href == f"tel:{text}" for href, text in calls)
+    # Every 112 and 1733 in a note or route is a link; no heading is.
+    said = [
+        htmltree.text_of(p)
+        for p in htmltree.query_all(checklist, "p")
+        if {"red-flags__route", "red-flags__note"} & set(htmltree.classes(p))
+    ]
+    spoken = sum(len(re.findall(r"\b(?:112|1733)\b", text)) for text in said)
+    assert len(calls) == spoken
+    assert not htmltree.query_all(checklist, "h3 a[href^='tel:']")
+
+
 def test_an_unknown_country_fails_the_build_naming_the_setting(tmp_path: Path) -> None:
     result = build_site(config_with_country(tmp_path, "FR"), tmp_path / "site")
     assert result.returncode != 0
@@ -168,3 +197,5 @@ def test_the_handout_holds_the_same_tiers_item_by_item(real_site: Path, lang: st
     # No sign of the site is missing, and no stray sign is printed between them.
     all_signs = [sign for _t, _h, signs in expected(SIGNS[lang]) for sign in signs]
     assert sum(text.count(sign) for sign in all_signs) == len(all_signs)
+    # A number to call is printed once, as the number: paper cannot be tapped.
+    assert "tel:" not in text

@@ -21,6 +21,7 @@ from patientsite.warning_signs.source import WarningSigns, parse_warning_signs
 from tests.warning_signs.test_source import VALID
 
 SVG = "{http://www.w3.org/2000/svg}"
+CALL_112 = '<a href="tel:112">112</a>'
 
 
 @pytest.fixture
@@ -54,10 +55,13 @@ def test_checklist_shows_three_tiers_fastest_first(signs: WarningSigns) -> None:
 
 def test_without_a_country_every_route_is_labelled(signs: WarningSigns) -> None:
     page = html(checklist_markdown(signs, ""))
-    assert '<p class="red-flags__route"><strong>In Belgium:</strong> Call 112 (spoed).</p>' in page
     assert (
-        '<p class="red-flags__route"><strong>In the Netherlands:</strong> Call 112 (SEH).</p>'
-        in page
+        '<p class="red-flags__route"><strong>In Belgium:</strong> Call '
+        f"{CALL_112} (spoed).</p>" in page
+    )
+    assert (
+        '<p class="red-flags__route"><strong>In the Netherlands:</strong> Call '
+        f"{CALL_112} (SEH).</p>" in page
     )
     # The same route in both countries is said once, without a label.
     assert '<p class="red-flags__route">Your GP.</p>' in page
@@ -67,7 +71,7 @@ def test_without_a_country_every_route_is_labelled(signs: WarningSigns) -> None:
 
 @pytest.mark.parametrize(
     ("country", "shown", "hidden"),
-    [("BE", "Call 112 (spoed).", "(SEH)"), ("NL", "Call 112 (SEH).", "1733")],
+    [("BE", f"Call {CALL_112} (spoed).", "(SEH)"), ("NL", f"Call {CALL_112} (SEH).", "1733")],
 )
 def test_a_clinic_country_shows_only_its_routes(
     signs: WarningSigns, country: str, shown: str, hidden: str
@@ -76,6 +80,31 @@ def test_a_clinic_country_shows_only_its_routes(
     assert f'<p class="red-flags__route">{shown}</p>' in page
     assert hidden not in page
     assert "In Belgium" not in page and "In the Netherlands" not in page
+
+
+def test_phone_numbers_in_notes_and_routes_are_links_that_call(signs: WarningSigns) -> None:
+    text = VALID.replace("note: Do not drive yourself.", "note: Do not drive yourself, call 112.")
+    page = html(checklist_markdown(parse_warning_signs(text, "en.yml", "en"), "BE"))
+    assert f"<strong>Do not drive yourself, call {CALL_112}.</strong>" in page
+    assert '<p class="red-flags__route">Call your GP, or <a href="tel:1733">1733</a>.</p>' in page
+    # Headings are not links (the heading's 112 is what the route below it says to call).
+    assert "<h3>Call 112 now</h3>" in page
+    assert page.count('href="tel:') == 3
+
+
+def test_without_phone_numbers_nothing_is_a_link() -> None:
+    text = VALID.replace('phone_numbers: ["112", "1733"]', "phone_numbers: []")
+    page = html(checklist_markdown(parse_warning_signs(text, "en.yml", "en"), ""))
+    assert "<a" not in page
+    assert "Call 112 (spoed)." in page
+
+
+def test_a_number_in_groups_calls_without_spaces(signs: WarningSigns) -> None:
+    text = VALID.replace("Call your GP, or 1733.", "Call your GP, or 0900 1515.").replace(
+        '["112", "1733"]', '["0900 1515"]'
+    )
+    page = html(checklist_markdown(parse_warning_signs(text, "en.yml", "en"), "BE"))
+    assert '<a href="tel:09001515">0900 1515</a>' in page
 
 
 def test_chart_is_valid_accessible_svg_with_separate_exits(signs: WarningSigns) -> None:

@@ -14,6 +14,7 @@ from patientsite.warning_signs.source import (
     load_all,
     load_warning_signs,
     parse_warning_signs,
+    phone_number_re,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,6 +75,7 @@ chart:
   not_better:
     box: See your GP.
     in_words: Not better? See your GP.
+phone_numbers: ["112", "1733"]
 """
 
 
@@ -172,6 +174,59 @@ def test_languages_must_match_in_signs_and_citations() -> None:
         error.value
     )
     check_languages([parse_warning_signs(VALID, "nl.yml", "nl"), english])  # same shape: fine
+
+
+PHONE_LINE = VALID.splitlines().index('phone_numbers: ["112", "1733"]') + 1
+
+
+def test_phone_numbers_are_read_in_their_order() -> None:
+    assert parse_warning_signs(VALID, "en.yml", "en").phone_numbers == ("112", "1733")
+    none = VALID.replace('phone_numbers: ["112", "1733"]', "phone_numbers: []")
+    assert parse_warning_signs(none, "en.yml", "en").phone_numbers == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        # A typo: no note or route says 1734, so no reader would see the link.
+        ('["112", "1734"]', "the phone number 1734 is in no note or route of this file"),
+        # 11 is only part of 112 and 1733: a number counts as a whole number.
+        ('["11"]', "the phone number 11 is in no note or route of this file"),
+        ('["112a"]', "'112a' is not a phone number"),
+        ('["+32 112"]', "'+32 112' is not a phone number"),
+        ("112", "'phone_numbers' must be a list"),
+    ],
+)
+def test_a_wrong_phone_number_names_the_line(value: str, problem: str) -> None:
+    text = VALID.replace('phone_numbers: ["112", "1733"]', f"phone_numbers: {value}")
+    with pytest.raises(WarningSignsError) as error:
+        parse(text)
+    assert str(error.value).startswith(f"includes/warning-signs/en.yml:{PHONE_LINE}: {problem}")
+
+
+def test_a_number_in_groups_is_a_phone_number() -> None:
+    text = VALID.replace("Call your GP, or 1733.", "Call your GP, or 0900 1515.").replace(
+        '["112", "1733"]', '["112", "0900 1515"]'
+    )
+    assert parse_warning_signs(text, "en.yml", "en").phone_numbers == ("112", "0900 1515")
+
+
+def test_phone_numbers_match_whole_numbers_only() -> None:
+    pattern = phone_number_re(["112", "1733"])
+    assert pattern is not None
+    assert pattern.findall("Call 112, or 1733. Not 1120, 2112, a112, 112b or /112/.") == [
+        "112",
+        "1733",
+    ]
+    assert phone_number_re([]) is None
+
+
+def test_languages_must_give_the_same_phone_numbers() -> None:
+    english = parse_warning_signs(VALID, "en.yml", "en")
+    dutch = parse_warning_signs(VALID.replace('["112", "1733"]', '["112"]'), "nl.yml", "nl")
+    with pytest.raises(WarningSignsError) as error:
+        check_languages([dutch, english])
+    assert "phone_numbers is 112 in nl.yml and 112, 1733 in en.yml" in str(error.value)
 
 
 @pytest.mark.parametrize(("value", "code"), [("BE", "BE"), ("nl", "NL"), (" ", ""), ("", "")])

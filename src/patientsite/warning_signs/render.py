@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from patientsite.citations.syntax import CITATION_RE
-from patientsite.warning_signs.source import Sign, Tier, WarningSigns
+from patientsite.warning_signs.source import Sign, Tier, WarningSigns, phone_number_re
 
 CHECKLIST_MARKER = "[[warning-signs]]"
 CHART_MARKER = "[[decision-chart]]"
@@ -37,8 +37,18 @@ def routes(signs: WarningSigns, tier: Tier, country: str) -> list[tuple[str, str
 
 def routes_markdown(signs: WarningSigns, tier: Tier, country: str) -> list[str]:
     return [
-        f"**{label}:** {text}" if label else text for label, text in routes(signs, tier, country)
+        f"**{label}:** {call_links(signs, text)}" if label else call_links(signs, text)
+        for label, text in routes(signs, tier, country)
     ]
+
+
+def call_links(signs: WarningSigns, markdown: str) -> str:
+    """The text with each of the file's phone numbers a link that calls it: someone reading
+    on a phone, worried, can call the GP on duty or 112 with one tap."""
+    pattern = phone_number_re(signs.phone_numbers)
+    if pattern is None:
+        return markdown
+    return pattern.sub(lambda match: f"[{match[0]}](tel:{match[0].replace(' ', '')})", markdown)
 
 
 def tier_markdown(signs: WarningSigns, tier: Tier, country: str) -> str:
@@ -51,7 +61,7 @@ def tier_markdown(signs: WarningSigns, tier: Tier, country: str) -> str:
         "",
     ]
     if tier.note:
-        lines += [f"**{tier.note}**", "{: .red-flags__note }", ""]
+        lines += [f"**{call_links(signs, tier.note)}**", "{: .red-flags__note }", ""]
     for route in routes_markdown(signs, tier, country):
         lines += [route, "{: .red-flags__route }", ""]
     lines.append("</div>")

@@ -5,6 +5,7 @@ language (``includes/warning-signs/nl.yml``), so the copies can never drift apar
 the file is a `WarningSignsError` naming the file and the line, in words an author understands.
 """
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ TIER_IDS: tuple[str, ...] = ("now", "today", "appointment")
 DEFAULT_FILE = "includes/warning-signs/{lang}.yml"
 # The countries whose routes (phone numbers, services) the file must give.
 COUNTRIES: tuple[str, ...] = ("BE", "NL")
+# A phone number as the file writes it: digits, in groups separated by one space ("0900 1515").
+_PHONE_NUMBER_RE = re.compile(r"\d+(?: \d+)*")
 
 
 class WarningSignsError(ValueError):
@@ -62,6 +65,7 @@ class WarningSigns:
     language: str
     file: str  # as authors know it: includes/warning-signs/en.yml
     countries: Mapping[str, str]  # how a route is labelled per country: "In Belgium"
+    phone_numbers: tuple[str, ...]  # numbers a reader can tap to call in the notes and routes
     tiers: tuple[Tier, ...]
     chart_title: str
     chart_caption: str
@@ -73,6 +77,12 @@ class WarningSigns:
 
     def tier(self, tier_id: str) -> Tier:
         return next(tier for tier in self.tiers if tier.id == tier_id)
+
+
+def phone_number_re(numbers: Iterable[str]) -> re.Pattern[str] | None:
+    """Finds the numbers as whole numbers: "112", but not the 112 in "1120" or "a112"."""
+    alternatives = "|".join(re.escape(number) for number in sorted(numbers, key=len, reverse=True))
+    return re.compile(rf"(?<![\w/.:@-])(?:{alternatives})(?![\w/])") if alternatives else None
 
 
 def _line(node: yaml.Node) -> int:
@@ -125,6 +135,33 @@ class _Reader:
             answer=self.text(values["answer"], f"{what}: answer") if question else "",
             in_words=self.text(values["in_words"], f"{what}: in_words"),
         )
+
+    def phone_numbers(self, node: yaml.Node, tiers: Sequence[Tier]) -> tuple[str, ...]:
+        """The numbers to call, each checked: written as a number, and said in a note or a
+        route (a number nobody reads there is most likely mistyped)."""
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(
+                node, '\'phone_numbers\' must be a list like ["112", "1733"] (or [] for none).'
+            )
+        said = " ".join(text for tier in tiers for text in (tier.note, *tier.routes.values()))
+        numbers = []
+        for item in node.value:
+            number = self.text(item, "a phone number")
+            if not _PHONE_NUMBER_RE.fullmatch(number):
+                raise self.fail(
+                    item,
+                    f"'{number}' is not a phone number: write its digits, like \"1733\" or "
+                    '"0900 1515".',
+                )
+            pattern = phone_number_re([number])
+            if pattern is None or not pattern.search(said):
+                raise self.fail(
+                    item,
+                    f"the phone number {number} is in no note or route of this file. Correct "
+                    "the number, or write it in the route that tells the reader to call it.",
+                )
+            numbers.append(number)
+        return tuple(numbers)
 
     def tier(self, node: yaml.Node, expected: str, countries: Sequence[str]) -> Tier:
         values = self.mapping(node, "a tier", ("id", "heading", "note", "routes", "signs", "chart"))
@@ -187,7 +224,7 @@ def parse_warning_signs(text: str, file: str, language: str) -> WarningSigns:
         ) from error
     if root is None:
         raise WarningSignsError(f"{file}: the file is empty.")
-    top = reader.mapping(root, "the file", ("countries", "tiers", "chart"))
+    top = reader.mapping(root, "the file", ("countries", "phone_numbers", "tiers", "chart"))
     country_nodes = reader.mapping(top["countries"], "'countries'", COUNTRIES)
     countries = {code: reader.text(country_nodes[code], f"country {code}") for code in COUNTRIES}
     tier_nodes = reader.sequence(top["tiers"], "'tiers'")
@@ -209,6 +246,7 @@ def parse_warning_signs(text: str, file: str, language: str) -> WarningSigns:
         language=language,
         file=file,
         countries=countries,
+        phone_numbers=reader.phone_numbers(top["phone_numbers"], tiers),
         tiers=tiers,
         chart_title=reader.text(chart["title"], "the chart's title"),
         chart_caption=reader.text(chart["caption"], "the chart's caption"),
@@ -260,6 +298,11 @@ def differences(first: WarningSigns, other: WarningSigns) -> list[str]:
     cites must not, so both languages give the same advice on the same grounds.
     """
     found = []
+    if set(first.phone_numbers) != set(other.phone_numbers):
+        found.append(
+            f"phone_numbers is {', '.join(first.phone_numbers) or 'empty'} in {first.file} and "
+            f"{', '.join(other.phone_numbers) or 'empty'} in {other.file}"
+        )
     for tier, other_tier in zip(first.tiers, other.tiers, strict=True):
         if len(tier.signs) != len(other_tier.signs):
             found.append(
