@@ -8,7 +8,7 @@ import pytest
 
 from patientsite import record
 from patientsite.mkdocs.theme import MATERIAL
-from patientsite.pdf import coverage, htmltree, sources
+from patientsite.pdf import coverage, htmltree, render, sources
 from patientsite.pdf.article import keep_numbers, order_chapters
 from patientsite.pdf.citations import strip_citations
 from patientsite.pdf.collect import CollectError, Page, collect
@@ -259,3 +259,27 @@ def test_a_link_within_the_page_is_plain_text_on_a_sheet() -> None:
     assert htmltree.inner_html(sheet.article) == (
         '<ul><li>See <span>the lists</span> and <a href="../tips/">tips</a>.</li></ul>'
     )
+
+
+def _laid_out_styles(html: str, tmp_path: Path) -> dict[str, tuple[object, object]]:
+    """Colour and text decoration of each piece of text, as WeasyPrint lays it out with our
+    print stylesheet."""
+    document = render.render("", "", html, tmp_path, "test")
+    styles: dict[str, tuple[object, object]] = {}
+    boxes = [document.pages[0]._page_box]
+    while boxes:
+        box = boxes.pop()
+        boxes.extend(getattr(box, "children", []))
+        if getattr(box, "text", "").strip():
+            styles[box.text.strip()] = (box.style["color"], box.style["text_decoration_line"])
+    return styles
+
+
+def test_a_number_to_call_prints_like_the_text_around_it(tmp_path: Path) -> None:
+    # Paper cannot be tapped: 112 is read and dialled, not followed like a link.
+    styles = _laid_out_styles(
+        '<p>Call <a href="tel:112">112</a> now. See <a href="https://example.org/">this</a>.</p>',
+        tmp_path,
+    )
+    assert styles["112"] == styles["Call"]
+    assert styles["this"] != styles["Call"]  # a web link still looks like one
