@@ -258,7 +258,7 @@ def test_a_downloaded_qr_code_is_named_after_its_language_and_page(site: Path) -
     assert names == ["qr-nl-waarom-geen-scan.png", "qr-nl-waarom-geen-scan.svg"]
 
 
-def test_emails_send_urgent_complaints_to_the_page_about_warning_signs(tmp_path: Path) -> None:
+def test_emails_send_urgent_symptoms_to_the_page_about_warning_signs(tmp_path: Path) -> None:
     def pages(*flagged: str) -> None:
         entries = tuple(
             record.PageRecord(url, f"docs/nl/{url or 'index'}.md", url, "", None, None)
@@ -270,10 +270,22 @@ def test_emails_send_urgent_complaints_to_the_page_about_warning_signs(tmp_path:
         record.write_section(tmp_path, "theme", record.theme_section(MATERIAL))
 
     pages("", "tips/", "alarm/")  # the first page after the home page that lists them
-    assert {link.warning_url for link in share_links(settings(tmp_path), NL)} == {
-        "https://x.example/tips/"
+    warnings = {link.slug: link.warning_url for link in share_links(settings(tmp_path), NL)}
+    # The e-mail about that page itself does not give its address a second time.
+    assert warnings == {
+        "index": "https://x.example/tips/",
+        "scan": "https://x.example/tips/",
+        "tips": "",
+        "alarm": "https://x.example/tips/",
     }
-    pages("")
-    assert share_links(settings(tmp_path), NL)[0].warning_url == "https://x.example/"
+    pages("", "alarm/")
+    links = share_links(settings(tmp_path), NL)
+    assert [link.warning_url for link in links] == ["https://x.example/alarm/"] * 3 + [""]
+    assert email_text(links[-1], settings(tmp_path)).count("https://x.example/alarm/") == 1
+    pages("")  # only the home page lists them
+    assert [link.warning_url for link in share_links(settings(tmp_path), NL)] == [
+        "",
+        *["https://x.example/"] * 3,
+    ]
     pages()
     assert share_links(settings(tmp_path), NL)[0].warning_url == ""

@@ -41,7 +41,8 @@ class ShareLink:
     title: str  # the page's title (its first heading)
     url: str  # the page's absolute address, without tracking parameters
     # The absolute address of the page that lists the warning signs, for the line that some
-    # complaints cannot wait for the appointment; "" when no page lists them.
+    # symptoms cannot wait for the appointment; "" when no page lists them, and in the e-mail
+    # about that page itself, which would otherwise give its address twice.
     warning_url: str = ""
 
 
@@ -70,7 +71,7 @@ def share_links(
             slug=slug_of(page.url),
             title=page.title,
             url=settings.page_url(language, page.url),
-            warning_url=warning_url,
+            warning_url="" if page is warning_page else warning_url,
         )
         for page in sorted(pages, key=lambda page: page.url != "")
         if page.share
@@ -78,7 +79,7 @@ def share_links(
 
 
 def _warning_signs_page(pages: Sequence[record.PageRecord]) -> record.PageRecord | None:
-    """The page the e-mails send a reader with an urgent complaint to: the first page after the
+    """The page the e-mails send a reader with an urgent symptom to: the first page after the
     home page, in menu order, that shows the lists of warning signs (the page about them),
     else the home page when it shows them."""
     showing = [page for page in pages if page.warning_signs]
@@ -97,7 +98,7 @@ def email_subject(link: ShareLink) -> str:
 
 def email_text(link: ShareLink, settings: Settings) -> str:
     """The plain-text snippet: one sentence and the address on its own line (mail programs
-    make that clickable), then that some complaints cannot wait, with the address of the
+    make that clickable), then that some symptoms cannot wait, with the address of the
     page that says which."""
     labels = share_labels(link.lang)
     text = f"{_sentence(settings, labels, link.title)}:\n{link.url}\n"

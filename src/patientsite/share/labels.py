@@ -20,7 +20,7 @@ class ShareLabels:
     subject: str  # {title} is the page title
     line: str  # {clinic} is at_clinic or "", {title} the page title
     at_clinic: str  # {name} is the clinic's name
-    safety: str  # some complaints cannot wait; the warning-signs page's address follows
+    safety: str  # some symptoms cannot wait; the warning-signs page's address follows
     qr_alt: str  # {url} is the QR code's web address
     title: str
     skip: str
