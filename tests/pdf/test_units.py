@@ -10,7 +10,7 @@ from patientsite import record
 from patientsite.mkdocs.theme import MATERIAL
 from patientsite.pdf import coverage, htmltree, render, sources
 from patientsite.pdf.article import keep_numbers, order_chapters
-from patientsite.pdf.citations import strip_citations
+from patientsite.pdf.citations import space_into_markers, strip_citations
 from patientsite.pdf.collect import CollectError, Page, collect
 from patientsite.pdf.document import css_string, margin_css
 from patientsite.pdf.handout import plain_same_page_links
@@ -140,6 +140,29 @@ def test_only_links_to_the_recorded_reference_entries_are_citations() -> None:
     article = htmltree.parse_fragment(html)
     strip_citations(article, {"ref-a"})
     assert htmltree.inner_html(article) == '<p>Zie en <span>[<a href="#b">2</a>]</span>.</p>'
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<p>Pijn <span class="citation">[<a href="#ref-a">1</a>]</span>.</p>',
+            '<p>Pijn<span class="citation"> [<a href="#ref-a">1</a>]</span>.</p>',
+        ),
+        (  # the marker right after the paragraph's opening, and after another element
+            '<p><em>Zo</em> <span>[<a href="#ref-a">1</a>, <a href="#ref-b">2</a>]</span></p>',
+            '<p><em>Zo</em><span> [<a href="#ref-a">1</a>, <a href="#ref-b">2</a>]</span></p>',
+        ),
+        (  # no space before it, or not a citation: unchanged
+            '<p>Pijn<span>[<a href="#ref-a">1</a>]</span> en <span>[<a href="#b">2</a>]</span></p>',
+            None,
+        ),
+    ],
+)
+def test_the_space_before_a_citation_goes_into_it(html: str, expected: str | None) -> None:
+    article = htmltree.parse_fragment(html)
+    space_into_markers(article, {"ref-a", "ref-b"})
+    assert htmltree.inner_html(article) == (expected or html)
 
 
 def test_the_page_with_the_full_reference_list_goes_last() -> None:

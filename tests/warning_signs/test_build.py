@@ -199,3 +199,18 @@ def test_the_handout_holds_the_same_tiers_item_by_item(real_site: Path, lang: st
     assert sum(text.count(sign) for sign in all_signs) == len(all_signs)
     # A number to call is printed once, as the number: paper cannot be tapped.
     assert "tel:" not in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("pdf", ["article.pdf", "handout.pdf"])
+def test_no_sign_starts_with_a_word_alone_on_its_line(real_site: Path, lang: str, pdf: str) -> None:
+    # WeasyPrint once broke "You | have a lump ... [18]." after the first word, when the
+    # citation did not fit at the end of the line.
+    root = "" if lang == "nl" else "en/"
+    reader = pypdf.PdfReader(real_site / root / "pdf" / pdf)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for _tier_id, _heading, signs in expected(SIGNS[lang]):
+        for sign in signs:
+            first, second = sign.split()[:2]
+            assert f"{first} {second}" in text, sign
+            assert f"\n{first}\n{second} " not in text, sign

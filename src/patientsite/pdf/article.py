@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from html import escape
 
 from patientsite.pdf import htmltree, links
+from patientsite.pdf.citations import space_into_markers
 from patientsite.pdf.collect import Page
 from patientsite.pdf.document import (
     Meta,
@@ -29,7 +30,11 @@ def order_chapters(pages: list[Page]) -> list[Page]:
 
 
 def prepare(pages: list[Page], settings: Settings, language: Language) -> None:
-    """Unique ids, links inside the PDF, absolute images, open <details>, our font in SVG."""
+    """Unique ids, links inside the PDF, absolute images, open <details>, our font in SVG,
+    citation markers kept on the line of the word before them."""
+    for page in pages:
+        # Before the links are rewritten: citations are known by their links' targets.
+        space_into_markers(page.article, page.reference_anchors)
     chapters = {page.path: (page.slug, links.prefix_ids(page)) for page in pages}
     for page in pages:
         links.rewrite_links(page, settings, language, chapters)
