@@ -172,3 +172,28 @@ def test_a_diagram_taller_than_a_page_shrinks_to_fit(fixture_site: Path, lang: s
     assert len(holding) == 1
     caption = {"nl": "Een schema hoger dan een pagina", "en": "A diagram taller than a page"}[lang]
     assert caption in holding[0]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_real_site_table_captions_stand_on_the_page_of_their_table(
+    real_site: Path, lang: str
+) -> None:
+    # A caption at the foot of one page, with its table on the next, reads as a lost line.
+    tables = []
+    for page in sorted((real_site / ROOTS[lang]).glob("*/index.html")):
+        root = htmltree.parse(page.read_text(encoding="utf-8"))
+        captions = htmltree.query_all(root, "div.table-caption")
+        following = htmltree.query_all(root, "div.table-caption + table")
+        assert len(captions) == len(following), f"{page}: a table caption with no table after it"
+        for caption, table in zip(captions, following, strict=True):
+            label = " ".join(htmltree.text_of(caption).split()[:2])  # "Tabel 1."
+            header = htmltree.query(table, "th")
+            assert header is not None
+            tables.append((label, htmltree.text_of(header).split()[0]))
+    assert len(tables) >= 2
+    reader = pypdf.PdfReader(pdf(real_site, lang, "article.pdf"))
+    pages = [page.extract_text() for page in reader.pages]
+    for label, header in tables:
+        holding = [text for text in pages if label in text]
+        assert holding, f"{label} is not in the article PDF"
+        assert all(header in text[text.index(label) :] for text in holding), (label, header)
