@@ -240,3 +240,15 @@ def test_every_page_links_to_the_pdfs_of_its_language(fixture_site: Path, lang: 
         for name in ("article.pdf", "handout.pdf"):
             assert f'href="{depth}pdf/{name}"' in html
             assert (fixture_site / ROOTS[lang] / "pdf" / name).is_file()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", ["handout.pdf", "poster-a3.pdf", "poster-a4.pdf"])
+def test_the_address_on_paper_is_what_a_reader_types(
+    fixture_site: Path, lang: str, name: str
+) -> None:
+    # "kliniek.example.org/rug/en/", not "https://" and the rest on the next line.
+    text = "".join(pdf_text(pdf(fixture_site, lang, name)).split())
+    address = (SITE_URL + ROOTS[lang]).removeprefix("https://")
+    assert address in text
+    assert "https://" + address not in text

@@ -12,7 +12,7 @@ from patientsite.pdf import coverage, htmltree, render, sources
 from patientsite.pdf.article import keep_numbers, order_chapters
 from patientsite.pdf.citations import space_into_markers, strip_citations
 from patientsite.pdf.collect import CollectError, Page, collect
-from patientsite.pdf.document import css_string, margin_css
+from patientsite.pdf.document import css_string, margin_css, printed_address
 from patientsite.pdf.handout import plain_same_page_links
 from patientsite.pdf.labels import labels_for
 from patientsite.pdf.links import PRINT_URL, prefix_ids, rewrite_links
@@ -306,3 +306,16 @@ def test_a_number_to_call_prints_like_the_text_around_it(tmp_path: Path) -> None
     )
     assert styles["112"] == styles["Call"]
     assert styles["this"] != styles["Call"]  # a web link still looks like one
+
+
+@pytest.mark.parametrize(
+    ("url", "printed"),
+    [
+        ("https://rugpijn.be/", "rugpijn.be"),
+        ("https://rugpijn.be/en/", "rugpijn.be/en/"),
+        ("https://kliniek.example.org/rug/", "kliniek.example.org/rug/"),
+        ("http://rugpijn.be/", "http://rugpijn.be/"),  # a browser would try https first
+    ],
+)
+def test_printed_address(url: str, printed: str) -> None:
+    assert printed_address(url) == printed

@@ -57,12 +57,19 @@ def brand_html(settings: Settings, labels: Labels) -> str:
     return f'<div class="brand">{"".join(parts)}</div>' if parts else ""
 
 
+def printed_address(url: str) -> str:
+    """An address as a reader types it from paper: "rugpijn.be" or "rugpijn.be/en/", without
+    the "https://" that every browser adds by itself (and that breaks the line on a poster)."""
+    address = url.removeprefix("https://")
+    return address.removesuffix("/") if address.count("/") == 1 else address
+
+
 def online_text_html(url: str, labels: Labels) -> str:
     """What the QR code does, and the address printed (and clickable) for who cannot scan."""
     return (
         f'<div class="online__text"><p>{escape(labels.scan_code)}</p>\n'
         f'<p class="online__url">{escape(labels.read_online)}: '
-        f'<a href="{escape(url)}">{escape(url)}</a></p></div>'
+        f'<a href="{escape(url)}">{escape(printed_address(url))}</a></p></div>'
     )
 
 

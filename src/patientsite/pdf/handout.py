@@ -20,6 +20,7 @@ from patientsite.pdf.document import (
     format_date,
     html_document,
     online_text_html,
+    printed_address,
     qr_html,
 )
 from patientsite.pdf.labels import Labels
@@ -134,5 +135,5 @@ def _details(pages: list[Page], settings: Settings, language: Language, labels: 
     full_list = next((page for page in pages if page.full_list), None)
     if full_list is not None:
         address = settings.page_url(language, full_list.path)
-        lines.append(f"{escape(labels.sources_note)}: {escape(address)}")
+        lines.append(f"{escape(labels.sources_note)}: {escape(printed_address(address))}")
     return '<p class="handout__details">' + "<br>".join(lines) + "</p>"

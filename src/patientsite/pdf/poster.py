@@ -19,7 +19,14 @@ from html import escape
 
 from patientsite.pdf import htmltree
 from patientsite.pdf.collect import Page
-from patientsite.pdf.document import Meta, author_of, brand_html, html_document, qr_html
+from patientsite.pdf.document import (
+    Meta,
+    author_of,
+    brand_html,
+    html_document,
+    printed_address,
+    qr_html,
+)
 from patientsite.pdf.handout import key_messages, prepare_one_sheet, red_flags, strip_ids
 from patientsite.pdf.labels import Labels
 from patientsite.pdf.settings import Language, Settings
@@ -97,7 +104,7 @@ def poster_html(
         f'<p class="poster__subtitle">{escape(labels.red_flags)}</p>\n</div>\n'
         '<div class="poster__online">\n'
         f'<p class="poster__scan-me">{escape(labels.scan_me)}</p>\n'
-        f'<p class="poster__url">{escape(url)}</p>\n</div>\n'
+        f'<p class="poster__url">{escape(printed_address(url))}</p>\n</div>\n'
         f'<div class="poster__code">{qr_html(url, labels)}</div>\n</header>'
     )
 
@@ -134,7 +141,7 @@ def _online(url: str, labels: Labels) -> str:
         '<div class="poster__online-text">\n'
         f'<p class="poster__scan-me">{escape(labels.scan_me)}</p>\n'
         f'<p class="poster__scan">{escape(labels.scan_code)}</p>\n'
-        f'<p class="poster__url">{escape(url)}</p></div>\n</div>'
+        f'<p class="poster__url">{escape(printed_address(url))}</p></div>\n</div>'
     )
 
 
