@@ -66,6 +66,28 @@ def test_query_finds_its_page_in_the_first_three(
 
 
 @pytest.mark.parametrize(
+    ("lang", "query", "section"),
+    [
+        # Someone who types the number to call lands on the list that says to call it first.
+        ("nl", "bel 112", "#bel-meteen-112"),
+        ("nl", "112", "#bel-meteen-112"),
+        ("nl", "1733", "#bel-vandaag-je-huisarts"),
+        ("en", "call 112", "#call-112-now"),
+        ("en", "1733", "#call-your-gp-today"),
+    ],
+)
+def test_a_number_to_call_finds_its_list_first(
+    search_pages: dict[str, Any], lang: str, query: str, section: str
+) -> None:
+    page = search_pages[lang]
+    result_pages(page, query)
+    sections = page.eval_on_selector_all(
+        ".md-search-result__list a.md-search-result__link", "els => els.map(e => e.hash)"
+    )
+    assert [hash for hash in sections if hash][0] == section, sections
+
+
+@pytest.mark.parametrize(
     ("lang", "query", "marked"),
     [
         ("nl", "rontgen", "röntgenfoto"),

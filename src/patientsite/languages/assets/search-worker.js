@@ -2,7 +2,7 @@
  * Search as patients type, around Material's own search worker (lunr).
  *
  * Material still builds the lunr index, renders and highlights the results. We change
- * three things inside lunr, before Material uses it:
+ * these things inside lunr, before Material uses it:
  *
  * 1. Accents: every word, in the pages and in the query, is compared without its
  *    diacritics and without a trailing "'s" (röntgenfoto's = rontgenfoto). Material
@@ -19,7 +19,8 @@
  *    page holds all, the pages holding the most. Stop words do not count.
  * 3. Anything with lunr's own syntax (+word, -word, word~1, title:word) goes to lunr
  *    unchanged.
- * 4. The page a result opens highlights the words Material marked in the result
+ * 4. Numbers: Dutch "112" and "1733" are words too (lunr's Dutch trimmer keeps letters only).
+ * 5. The page a result opens highlights the words Material marked in the result
  *    ("röntgenfoto" for "rontgen", "kinesitherapeut" for "kinesist"): Material builds
  *    that highlight (the link's ?h=) from the words a result was found with.
  *
@@ -269,18 +270,41 @@ function uniquePositions(matchData) {
 
 /* Hooks into lunr ----------------------------------------------------------------- */
 
+// The trimmers of lunr's other languages keep letters only: Dutch "112" and "1733" were
+// trimmed to nothing, so the numbers to call could not be found. A word with a digit in it
+// loses only its punctuation ("112," -> "112"); every other word goes to the trimmer.
+const WITH_DIGIT = /\p{N}/u
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
+const numberAwareTrimmers = new Map()
+
+function keepNumbers(pipeline, lunr) {
+  const trimmer = lunr[language]?.trimmer
+  if (!trimmer || !pipeline._stack.includes(trimmer)) return
+  if (!numberAwareTrimmers.has(trimmer)) {
+    const aware = token =>
+      WITH_DIGIT.test(token.toString())
+        ? token.update(word => word.replace(EDGE_PUNCTUATION, ""))
+        : trimmer(token)
+    lunr.Pipeline.registerFunction(aware, `patientsiteTrimmer-${language}`)
+    numberAwareTrimmers.set(trimmer, aware)
+  }
+  pipeline.after(trimmer, numberAwareTrimmers.get(trimmer))
+  pipeline.remove(trimmer)
+}
+
 function installHooks(lunr) {
   lunr.Pipeline.registerFunction(foldToken, "patientsiteFold")
 
   // Material sets up the language's pipelines, then names the reference field, then adds
   // the pages: folding goes first in both pipelines (before the trimmer, which would cut
-  // "café" to "caf" in English).
+  // "café" to "caf" in English), and numbers keep their digits.
   const ref = lunr.Builder.prototype.ref
   lunr.Builder.prototype.ref = function (name) {
     for (const pipeline of [this.pipeline, this.searchPipeline]) {
       const first = pipeline._stack[0]
       if (first) pipeline.before(first, foldToken)
       else pipeline.add(foldToken)
+      keepNumbers(pipeline, lunr)
     }
     return ref.call(this, name)
   }
