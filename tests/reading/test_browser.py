@@ -294,3 +294,29 @@ def test_a_wide_table_on_a_phone_scrolls_with_the_keyboard(
     region.focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("() => document.querySelector('.md-typeset__scrollwrap').scrollLeft > 0")
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_no_two_labels_of_a_drawing_overlap(open_page: Any, site_url: str, path: str) -> None:
+    # "Hoogstens 1 op 10:" once stood on top of "9 of meer op 10: ..." in the Dutch drawing.
+    page = open_page(site_url + path, *WIDTHS["phone"])
+    overlaps = page.evaluate(
+        """() => {
+            const found = []
+            for (const svg of document.querySelectorAll("article svg")) {
+                const boxes = [...svg.querySelectorAll("text")]
+                    .map(text => [text.textContent.trim(), text.getBoundingClientRect()])
+                    .filter(([words, box]) => words && box.width > 0)
+                for (let i = 0; i < boxes.length; i++)
+                    for (let j = i + 1; j < boxes.length; j++) {
+                        const [a, p] = boxes[i], [b, q] = boxes[j]
+                        // One pixel of slack: neighbouring lines may touch.
+                        const x = Math.min(p.right, q.right) - Math.max(p.left, q.left)
+                        const y = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top)
+                        if (x > 1 && y > 1) found.push([a, b])
+                    }
+            }
+            return found
+        }"""
+    )
+    assert overlaps == []
