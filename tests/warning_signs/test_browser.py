@@ -18,14 +18,24 @@ def phone(browser: Any) -> Iterator[Any]:
 
 
 @pytest.mark.parametrize(
-    ("path", "label", "target"),
+    ("path", "label", "target", "first_list"),
     [
-        ("", "Alarmsignalen: wanneer snel hulp zoeken", "alarm/"),
-        ("en/", "Warning signs: when to get help fast", "en/alarm/"),
+        (
+            "",
+            "Alarmsignalen: wanneer snel hulp zoeken",
+            "alarm/#welke-alarmsignalen-moet-je-kennen",
+            "Bel meteen 112",
+        ),
+        (
+            "en/",
+            "Warning signs: when to get help fast",
+            "en/alarm/#which-warning-signs-should-you-know",
+            "Call 112 now",
+        ),
     ],
 )
 def test_the_link_to_the_warning_signs_is_in_the_first_screen(
-    phone: Any, site_url: str, path: str, label: str, target: str
+    phone: Any, site_url: str, path: str, label: str, target: str, first_list: str
 ) -> None:
     phone.goto(site_url + path)
     link = phone.get_by_role("link", name=label)
@@ -38,6 +48,11 @@ def test_the_link_to_the_warning_signs_is_in_the_first_screen(
     phone.wait_for_url(site_url + target)
     heading = phone.locator("h1").inner_text()
     assert heading.startswith(label.split(":")[0])
+    # The tap lands on the lists, not on the reassurance above them: the list that says to
+    # call 112 starts in the first screen.
+    list_heading = phone.get_by_role("heading", name=first_list).first.bounding_box()
+    assert list_heading is not None
+    assert 0 <= list_heading["y"] < PHONE["height"] - 2 * list_heading["height"]
 
 
 @pytest.mark.parametrize(
