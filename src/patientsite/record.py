@@ -65,6 +65,13 @@ class LanguageRecord:
     def page(self, url: str) -> PageRecord | None:
         return next((page for page in self.pages if page.url == url), None)
 
+    def warning_signs_page(self) -> PageRecord | None:
+        """Where to send a reader with an urgent symptom: the first page after the home page,
+        in menu order, that shows the lists of warning signs (the page about them), else the
+        home page when it shows them; None when no page does."""
+        showing = [page for page in self.pages if page.warning_signs]
+        return next((page for page in showing if page.url), showing[0] if showing else None)
+
 
 @dataclass(frozen=True)
 class ThemeRecord:

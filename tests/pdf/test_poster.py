@@ -9,6 +9,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
 
+from patientsite import record
 from patientsite.pdf import htmltree
 from patientsite.pdf.build import build_posters
 from patientsite.pdf.collect import collect
@@ -114,10 +115,13 @@ def check_poster(
     assert min(smallest_text_pt(path)) >= SMALLEST_PT[size]
     # Each sheet stands on its own: "scan me" and a large QR code (A3: 4 cm or more) that
     # opens the site in the poster's language.
+    # The sheet of warning signs opens the page about them.
+    warning_page = record.read(site).language(lang).warning_signs_page()
+    signs_url = site_url + warning_page.url if warning_page else site_url
     for index, page in enumerate(reader.pages):
         assert squeezed(SCAN_ME[lang]) in squeezed(page.extract_text())
         image = render_page(path, index, scale=1 if size == "a3" else 1.5)
-        assert qr_texts(image) == [site_url]
+        assert qr_texts(image) == [signs_url if index == 1 else site_url]
     if len(reader.pages) == 2:
         # The second sheet says what it is, above the signs.
         second = squeezed(reader.pages[1].extract_text())

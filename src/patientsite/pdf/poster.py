@@ -11,14 +11,16 @@ The poster is laid out three ways, all on A3 with every length in em (print.css)
   the A3 poster too when it fits at large print (20 pt or more);
 - on two sheets, when one sheet would need smaller print: the key messages, and the warning
   signs. Each sheet has a title, the QR code and the site's address and the clinic's details,
-  so each one can hang on its own.
+  so each one can hang on its own; the code on the sheet of warning signs opens the page about
+  them.
 """
 
 from dataclasses import dataclass
 from html import escape
 
+from patientsite import record
 from patientsite.pdf import htmltree
-from patientsite.pdf.collect import Page
+from patientsite.pdf.collect import CollectError, Page
 from patientsite.pdf.document import (
     Meta,
     author_of,
@@ -96,7 +98,9 @@ def poster_html(
         else ""
     )
     # The sheet of warning signs says so in its title, as it may hang apart from the other;
-    # its code is smaller, beside "scan me" and the address, to leave the signs the room.
+    # its code is smaller, beside "scan me" and the address, to leave the signs the room. It
+    # opens the page about the warning signs, the page this sheet stands for.
+    signs_url = _warning_signs_url(settings, language) or url
     signs_header = (
         '<header class="poster__header">\n<div class="poster__lead">\n'
         f'<p class="poster__kicker">{escape(language.site_name)}</p>\n'
@@ -104,8 +108,8 @@ def poster_html(
         f'<p class="poster__subtitle">{escape(labels.red_flags)}</p>\n</div>\n'
         '<div class="poster__online">\n'
         f'<p class="poster__scan-me">{escape(labels.scan_me)}</p>\n'
-        f'<p class="poster__url">{escape(printed_address(url))}</p>\n</div>\n'
-        f'<div class="poster__code">{qr_html(url, labels)}</div>\n</header>'
+        f'<p class="poster__url">{escape(printed_address(signs_url))}</p>\n</div>\n'
+        f'<div class="poster__code">{qr_html(signs_url, labels)}</div>\n</header>'
     )
 
     def document(parts: list[str], kind: str) -> str:
@@ -123,6 +127,15 @@ def poster_html(
         if checklist
         else "",
     )
+
+
+def _warning_signs_url(settings: Settings, language: Language) -> str:
+    """The address of the page about the warning signs, from the build record; "" if none."""
+    try:
+        page = record.read(settings.site_dir).language(language.code).warning_signs_page()
+    except record.RecordError as error:
+        raise CollectError(str(error)) from error
+    return settings.page_url(language, page.url) if page else ""
 
 
 def _header(lead: list[str], online: str) -> str:

@@ -13,7 +13,6 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -60,10 +59,11 @@ def share_links(
     reading order (the home page first), with their absolute addresses, from the build record:
     the share kit needs no page's HTML."""
     try:
-        pages = (built or read_record(settings)).language(language.code).pages
+        recorded = (built or read_record(settings)).language(language.code)
     except record.RecordError as error:
         raise CollectError(str(error)) from error
-    warning_page = _warning_signs_page(pages)
+    pages = recorded.pages
+    warning_page = recorded.warning_signs_page()
     warning_url = settings.page_url(language, warning_page.url) if warning_page else ""
     return [
         ShareLink(
@@ -76,14 +76,6 @@ def share_links(
         for page in sorted(pages, key=lambda page: page.url != "")
         if page.share
     ]
-
-
-def _warning_signs_page(pages: Sequence[record.PageRecord]) -> record.PageRecord | None:
-    """The page the e-mails send a reader with an urgent symptom to: the first page after the
-    home page, in menu order, that shows the lists of warning signs (the page about them),
-    else the home page when it shows them."""
-    showing = [page for page in pages if page.warning_signs]
-    return next((page for page in showing if page.url), showing[0] if showing else None)
 
 
 def _sentence(settings: Settings, labels: ShareLabels, title: str) -> str:
