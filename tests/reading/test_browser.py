@@ -320,3 +320,23 @@ def test_no_two_labels_of_a_drawing_overlap(open_page: Any, site_url: str, path:
         }"""
     )
     assert overlaps == []
+
+
+@pytest.mark.parametrize("path", ["mri/", "en/mri/"])
+def test_a_words_explanation_is_as_large_as_the_text(
+    open_page: Any, site_url: str, path: str
+) -> None:
+    # Tapping an underlined word shows what it means; at 10 px bold no one read it on a phone.
+    page = open_page(site_url + path, *WIDTHS["phone"], has_touch=True, is_mobile=True)
+    term = page.locator("article abbr").first
+    term.scroll_into_view_if_needed()
+    term.tap()
+    tooltip = page.locator(".md-tooltip2--active [class*=md-tooltip2__inner]")
+    tooltip.wait_for()
+    text_size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)"
+    )
+    size = tooltip.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    assert size >= 16 and size >= 0.85 * text_size, (size, text_size)
+    # Material moves the word's title into the tooltip: the explanation, a sentence.
+    assert len(tooltip.inner_text().split()) >= 5
