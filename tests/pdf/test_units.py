@@ -1,4 +1,4 @@
-"""Unit tests of the PDF modules, without MkDocs or WeasyPrint."""
+"""Unit tests of the PDF modules, without MkDocs (a few lay out a snippet with WeasyPrint)."""
 
 from dataclasses import replace
 from datetime import date
@@ -10,6 +10,7 @@ from patientsite import record
 from patientsite.mkdocs.theme import MATERIAL
 from patientsite.pdf import coverage, htmltree, render, sources
 from patientsite.pdf.article import keep_numbers, order_chapters
+from patientsite.pdf.build import first_size_to_try
 from patientsite.pdf.citations import space_into_markers, strip_citations
 from patientsite.pdf.collect import CollectError, Page, collect
 from patientsite.pdf.document import css_string, margin_css, printed_address
@@ -319,3 +320,18 @@ def test_a_number_to_call_prints_like_the_text_around_it(tmp_path: Path) -> None
 )
 def test_printed_address(url: str, printed: str) -> None:
     assert printed_address(url) == printed
+
+
+@pytest.mark.parametrize(
+    ("used", "first"),
+    [
+        (0.25, 0),  # a quarter of the sheet at 20 pt: 40 pt may fit
+        (0.5, 2),  # 20 / sqrt(0.5) = 28.3: try 28
+        (1.0, 3),  # full at 20 pt: stay at 20
+        # Full to the last hair (its last margin 0.1% past the foot, on one page): this once
+        # stopped the PDF step with StopIteration instead of making the poster.
+        (1.001, 3),
+    ],
+)
+def test_the_first_poster_size_to_try(used: float, first: int) -> None:
+    assert first_size_to_try((40.0, 30.0, 28.0, 20.0), used) == first

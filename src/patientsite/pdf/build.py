@@ -167,6 +167,18 @@ class _Sheet:
     size_pt: float  # its body text size
 
 
+def first_size_to_try(sizes_pt: tuple[float, ...], used_at_smallest: float) -> int:
+    """Which of ``sizes_pt`` (largest first) to lay out first, from how much of the sheet the
+    smallest size fills.
+
+    Wrapped text grows with the square of its size (longer lines and more of them), the QR
+    code and one-line headings only with the size: the guess is on the low side. A sheet the
+    smallest size fills to the last hair (its last margin a little past the foot) gets the
+    smallest size, the one already known to fit on one page."""
+    guess = sizes_pt[-1] / used_at_smallest**0.5
+    return next((index for index, size in enumerate(sizes_pt) if size <= guess), len(sizes_pt) - 1)
+
+
 def _fit_sheet(
     settings: Settings, html: str, sizes_pt: tuple[float, ...], what: str
 ) -> _Sheet | None:
@@ -185,10 +197,7 @@ def _fit_sheet(
     best = layout(smallest)
     if best is None:
         return None
-    # Wrapped text grows with the square of its size (longer lines and more of them), the QR
-    # code and one-line headings only with the size: the guess is on the low side.
-    guess = smallest / _used_height(best.document) ** 0.5
-    index = next(index for index, size in enumerate(sizes_pt) if size <= guess)
+    index = first_size_to_try(sizes_pt, _used_height(best.document))
     sheet = best if index == len(sizes_pt) - 1 else layout(sizes_pt[index])
     if sheet is not None:
         # It fits: larger sizes, until one does not.
