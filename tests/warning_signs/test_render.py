@@ -56,11 +56,11 @@ def test_checklist_shows_three_tiers_fastest_first(signs: WarningSigns) -> None:
 def test_without_a_country_every_route_is_labelled(signs: WarningSigns) -> None:
     page = html(checklist_markdown(signs, ""))
     assert (
-        '<p class="red-flags__route"><strong>In Belgium:</strong> Call '
+        '<p class="red-flags__route"><strong>In Belgium:</strong> Call\u00a0'
         f"{CALL_112} (spoed).</p>" in page
     )
     assert (
-        '<p class="red-flags__route"><strong>In the Netherlands:</strong> Call '
+        '<p class="red-flags__route"><strong>In the Netherlands:</strong> Call\u00a0'
         f"{CALL_112} (SEH).</p>" in page
     )
     # The same route in both countries is said once, without a label.
@@ -71,7 +71,10 @@ def test_without_a_country_every_route_is_labelled(signs: WarningSigns) -> None:
 
 @pytest.mark.parametrize(
     ("country", "shown", "hidden"),
-    [("BE", f"Call {CALL_112} (spoed).", "(SEH)"), ("NL", f"Call {CALL_112} (SEH).", "1733")],
+    [
+        ("BE", f"Call\u00a0{CALL_112} (spoed).", "(SEH)"),
+        ("NL", f"Call\u00a0{CALL_112} (SEH).", "1733"),
+    ],
 )
 def test_a_clinic_country_shows_only_its_routes(
     signs: WarningSigns, country: str, shown: str, hidden: str
@@ -85,8 +88,10 @@ def test_a_clinic_country_shows_only_its_routes(
 def test_phone_numbers_in_notes_and_routes_are_links_that_call(signs: WarningSigns) -> None:
     text = VALID.replace("note: Do not drive yourself.", "note: Do not drive yourself, call 112.")
     page = html(checklist_markdown(parse_warning_signs(text, "en.yml", "en"), "BE"))
-    assert f"<strong>Do not drive yourself, call {CALL_112}.</strong>" in page
-    assert '<p class="red-flags__route">Call your GP, or <a href="tel:1733">1733</a>.</p>' in page
+    assert f"<strong>Do not drive yourself, call\u00a0{CALL_112}.</strong>" in page
+    assert (
+        '<p class="red-flags__route">Call your GP, or\u00a0<a href="tel:1733">1733</a>.</p>' in page
+    )
     # Headings are not links (the heading's 112 is what the route below it says to call).
     assert "<h3>Call 112 now</h3>" in page
     assert page.count('href="tel:') == 3
@@ -105,6 +110,30 @@ def test_a_number_in_groups_calls_without_spaces(signs: WarningSigns) -> None:
     )
     page = html(checklist_markdown(parse_warning_signs(text, "en.yml", "en"), "BE"))
     assert '<a href="tel:09001515">0900 1515</a>' in page
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Bel je huisarts. 's Avonds, 's nachts: bel op 1733.",
+            "Bel je huisarts. 's\u00a0Avonds, 's\u00a0nachts: bel op\u00a01733.",
+        ),
+        ("Call 112, or your GP's number.", "Call\u00a0112, or your GP's number."),  # a possessive
+        ("Room 1120, or 2112 minutes.", "Room 1120, or 2112 minutes."),  # not a number to call
+    ],
+)
+def test_no_line_break_after_s_or_before_a_number_to_call(
+    signs: WarningSigns, text: str, kept: str
+) -> None:
+    assert render.keep_together(signs, text) == kept
+
+
+def test_the_lists_and_the_poster_keep_a_number_with_the_word_before_it(
+    signs: WarningSigns,
+) -> None:
+    assert "or\u00a0[1733](tel:1733)." in checklist_markdown(signs, "BE")
+    assert "or\u00a01733." in poster_checklist_html(signs, "BE")
 
 
 def test_chart_is_valid_accessible_svg_with_separate_exits(signs: WarningSigns) -> None:
@@ -191,7 +220,7 @@ def test_poster_prints_short_forms_without_citations(signs: WarningSigns) -> Non
         "Not better after 6 weeks.",
     ]
     assert [p.text for p in root.iter("p") if p.get("class") == "red-flags__route"] == [
-        "Call 112 (SEH).",
+        "Call\u00a0112 (SEH).",
         "Call your GP, or the huisartsenpost.",
         "Your GP.",
     ]

@@ -37,9 +37,27 @@ def routes(signs: WarningSigns, tier: Tier, country: str) -> list[tuple[str, str
 
 def routes_markdown(signs: WarningSigns, tier: Tier, country: str) -> list[str]:
     return [
-        f"**{label}:** {call_links(signs, text)}" if label else call_links(signs, text)
+        f"**{label}:** {_route(signs, text)}" if label else _route(signs, text)
         for label, text in routes(signs, tier, country)
     ]
+
+
+def _route(signs: WarningSigns, text: str) -> str:
+    return call_links(signs, keep_together(signs, text))
+
+
+# A Dutch "'s" (not a possessive: nothing before it) is read with the word after it.
+_SHORT_S = re.compile(r"(?<!\w)(['\u2019]s) ")
+
+
+def keep_together(signs: WarningSigns, text: str) -> str:
+    """The text with no line break after a Dutch "'s" ("'s avonds") or before a number to
+    call ("op 1733"): "'s" at the end of a line, or "1733." alone at the start of the next,
+    sends the reader back to find what it belongs to."""
+    text = _SHORT_S.sub("\\1\u00a0", text)
+    for number in signs.phone_numbers:
+        text = re.sub(rf" (?={re.escape(number)}(?![\w/]))", "\u00a0", text)
+    return text
 
 
 def call_links(signs: WarningSigns, markdown: str) -> str:
@@ -57,11 +75,11 @@ def tier_markdown(signs: WarningSigns, tier: Tier, country: str) -> str:
         "",
         f"### {tier.heading}",
         "",
-        *(f"- {sign.text}" for sign in tier.signs),
+        *(f"- {keep_together(signs, sign.text)}" for sign in tier.signs),
         "",
     ]
     if tier.note:
-        lines += [f"**{call_links(signs, tier.note)}**", "{: .red-flags__note }", ""]
+        lines += [f"**{_route(signs, tier.note)}**", "{: .red-flags__note }", ""]
     for route in routes_markdown(signs, tier, country):
         lines += [route, "{: .red-flags__route }", ""]
     lines.append("</div>")
@@ -88,16 +106,20 @@ def poster_checklist_html(signs: WarningSigns, country: str) -> str:
         parts.append(f'<div class="red-flags__tier red-flags__tier--{tier.id}">')
         parts.append(f"<h3>{escape(tier.heading)}</h3>")
         parts.append("<ul>")
-        parts.extend(f"<li>{escape(_poster_sign(sign))}</li>" for sign in tier.signs)
+        parts.extend(
+            f"<li>{escape(keep_together(signs, _poster_sign(sign)))}</li>" for sign in tier.signs
+        )
         parts.append("</ul>")
         if tier.note:
-            parts.append(f'<p class="red-flags__note"><strong>{escape(tier.note)}</strong></p>')
-        parts.extend(
-            f'<p class="red-flags__route"><strong>{escape(label)}:</strong> {escape(text)}</p>'
-            if label
-            else f'<p class="red-flags__route">{escape(text)}</p>'
-            for label, text in routes(signs, tier, country)
-        )
+            note = escape(keep_together(signs, tier.note))
+            parts.append(f'<p class="red-flags__note"><strong>{note}</strong></p>')
+        for label, text in routes(signs, tier, country):
+            route = escape(keep_together(signs, text))
+            parts.append(
+                f'<p class="red-flags__route"><strong>{escape(label)}:</strong> {route}</p>'
+                if label
+                else f'<p class="red-flags__route">{route}</p>'
+            )
         parts.append("</div>")
     parts.append("</div>")
     return "\n".join(parts)
