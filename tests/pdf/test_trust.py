@@ -197,3 +197,13 @@ def test_real_site_table_captions_stand_on_the_page_of_their_table(
         holding = [text for text in pages if label in text]
         assert holding, f"{label} is not in the article PDF"
         assert all(header in text[text.index(label) :] for text in holding), (label, header)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_real_site_citations_stay_whole_and_with_their_word(real_site: Path, lang: str) -> None:
+    # "[8," at the end of a line and "18]." on the next, or "[8]." alone on a line, were
+    # printed where the site keeps a citation on one line.
+    reader = pypdf.PdfReader(pdf(real_site, lang, "article.pdf"))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert re.findall(r"\[\d+(?:, \d+)*,\n", text) == []
+    assert re.findall(r"\n\[\d+(?:[,\u2013] ?\d+)*\][.,;:]?\n", text) == []
