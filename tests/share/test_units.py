@@ -71,8 +71,22 @@ def test_dutch_email_says_je_like_the_site(tmp_path: Path) -> None:
         "Sommige klachten kunnen niet wachten tot je afspraak. Lees hier welke, en of je dan 112 "
         "of je huisarts belt:\nhttps://x.example/alarm/\n"
     )
-    assert email_subject(LINK) == "Voor je afspraak: Waarom „geen” scan?"
+    assert email_subject(LINK) == "Waarom „geen” scan? \u2013 voor je afspraak"
     assert not re.search(r"\buw\b", text + email_html(LINK, settings(tmp_path)))
+
+
+@pytest.mark.parametrize(
+    ("lang", "subject"),
+    [
+        ("nl", "Alarmsignalen: wanneer hulp zoeken \u2013 voor je afspraak"),
+        ("en", "Warning signs: when to get help \u2013 before your appointment"),
+    ],
+)
+def test_a_title_with_a_colon_gives_a_subject_with_one(lang: str, subject: str) -> None:
+    # "Voor je afspraak: Alarmsignalen: wanneer hulp zoeken" read as two headings.
+    title = subject.rsplit(" \u2013 ", 1)[0]
+    link = ShareLink(lang, "alarm", title, "https://x.example/alarm/")
+    assert email_subject(link) == subject
 
 
 def test_text_file_starts_with_a_byte_order_mark(tmp_path: Path) -> None:
@@ -85,7 +99,7 @@ def test_html_file_declares_utf8_and_its_language(tmp_path: Path) -> None:
     html = html_file(LINK, settings(tmp_path))
     assert html.startswith('<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">')
     assert email_html(LINK, settings(tmp_path)) in html
-    assert "<title>Voor je afspraak: Waarom „geen” scan?</title>" in html
+    assert "<title>Waarom „geen” scan? \u2013 voor je afspraak</title>" in html
 
 
 def test_pages_go_under_each_language_root(tmp_path: Path) -> None:
@@ -211,7 +225,7 @@ def test_no_inline_script_or_style_and_every_box_labelled(site: Path) -> None:
 
 def test_page_text_is_escaped_and_in_one_language(site: Path) -> None:
     html = share_page(settings(site), NL, [entry(LINK, site)], MATERIAL)
-    assert "Voor je afspraak: Waarom „geen” scan?</textarea>" in html
+    assert "Waarom „geen” scan? \u2013 voor je afspraak</textarea>" in html
     assert "&lt;a href=&quot;https://x.example/scan/&quot;&gt;" in html
     text = " ".join(parse(html).text)
     for english in ("Copy", "appointment", "Download the", "Web address"):
