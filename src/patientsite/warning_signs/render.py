@@ -55,9 +55,8 @@ def keep_together(signs: WarningSigns, text: str) -> str:
     call ("op 1733"): "'s" at the end of a line, or "1733." alone at the start of the next,
     sends the reader back to find what it belongs to."""
     text = _SHORT_S.sub("\\1\u00a0", text)
-    for number in signs.phone_numbers:
-        text = re.sub(rf" (?={re.escape(number)}(?![\w/]))", "\u00a0", text)
-    return text
+    numbers = phone_number_re(signs.phone_numbers)
+    return re.sub(rf" (?={numbers.pattern})", "\u00a0", text) if numbers else text
 
 
 def call_links(signs: WarningSigns, markdown: str) -> str:
